@@ -1,0 +1,56 @@
+package main
+
+import (
+	"fmt"
+	"path/filepath"
+	"strings"
+
+	"verordening/internal/pipeline"
+)
+
+func runBuild(e *env, args []string) int {
+	var in inputFlags
+	var outDir, formats string
+	fs := flagSet(e, "build", "(--answers BESTAND | --example NAAM) [opties]",
+		"Bouwt de conceptverordening met toelichting en het dekkingsoverzicht, en schrijft de antwoorden\n"+
+			"zoals ze zijn gebruikt (met standaardwaarden) naar antwoorden.yaml.")
+	in.register(fs)
+	fs.StringVar(&outDir, "out", "", "de map voor de documenten (standaard: out/<naam van de gemeente>)")
+	argName(fs, "out", "MAP")
+	fs.StringVar(&formats, "format", "md,html", "de formaten, gescheiden door komma's: md, html, docx")
+	argName(fs, "format", "LIJST")
+	if code := parse(e, fs, args); code >= 0 {
+		return code
+	}
+	fmts, err := pipeline.ParseFormats(formats)
+	if err != nil {
+		return usageError(e, "build", "%v", err)
+	}
+	c, ok := loadContent(e, in.content)
+	if !ok {
+		return exitInput
+	}
+	ans, code := readAnswers(e, c, &in, "build")
+	if ans == nil {
+		return code
+	}
+	out, err := c.Build(ans, fmts)
+	if err != nil {
+		printErrors(e, err)
+		return exitInput
+	}
+	if outDir == "" {
+		outDir = filepath.Join("out", pipeline.Slug(ans.Gemeente))
+	}
+	if err := writeFiles(outDir, out.Files); err != nil {
+		fmt.Fprintf(e.stderr, "verordening build: %v\n", err)
+		return exitInput
+	}
+	for _, f := range out.Files {
+		fmt.Fprintln(e.stdout, filepath.Join(outDir, f.Name))
+	}
+	if m := out.Result.Coverage.Missing(); len(m) > 0 {
+		fmt.Fprintf(e.stderr, "let op: de verordening dekt niet alle wettelijke eisen: %s (zie dekking.md)\n", strings.Join(m, ", "))
+	}
+	return exitOK
+}

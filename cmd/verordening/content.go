@@ -1,0 +1,125 @@
+package main
+
+import (
+	"fmt"
+	"io/fs"
+	"os"
+
+	"github.com/spf13/pflag"
+
+	"verordening"
+	"verordening/internal/answer"
+	"verordening/internal/pipeline"
+	"verordening/internal/source"
+)
+
+// inputFlags are the options every command that reads answers shares.
+type inputFlags struct {
+	answers, example, content string
+}
+
+func (f *inputFlags) register(fs *pflag.FlagSet) {
+	fs.StringVar(&f.answers, "answers", "", "het antwoordbestand (YAML) van de gemeente")
+	argName(fs, "answers", "BESTAND")
+	fs.StringVar(&f.example, "example", "", "gebruik een ingebouwd voorbeeld in plaats van een antwoordbestand (zie: verordening examples)")
+	argName(fs, "example", "NAAM")
+	registerContent(fs, &f.content)
+}
+
+func registerContent(fs *pflag.FlagSet, dir *string) {
+	fs.StringVar(dir, "content", "", "map met eigen questions/, clauses/ en templates/ in plaats van de ingebouwde")
+	argName(fs, "content", "MAP")
+}
+
+// loadContent loads the embedded content pack, or the one in dir.
+func loadContent(e *env, dir string) (*pipeline.Content, bool) {
+	var fsys fs.FS = verordening.Content
+	if dir != "" {
+		st, err := os.Stat(dir)
+		if err != nil || !st.IsDir() {
+			fmt.Fprintf(e.stderr, "%s: geen map; geef bij --content een map met questions/, clauses/ en templates/\n", dir)
+			return nil, false
+		}
+		fsys = os.DirFS(dir)
+	}
+	c, err := pipeline.Load(fsys)
+	if err != nil {
+		printErrors(e, err)
+		return nil, false
+	}
+	return c, true
+}
+
+// readAnswers reads and decodes the answers named by the flags. It prints
+// warnings and errors; ok is false when the answers cannot be used.
+func readAnswers(e *env, c *pipeline.Content, f *inputFlags, cmd string) (ans *answer.Answers, code int) {
+	var name string
+	var data []byte
+	var err error
+	switch {
+	case f.answers != "" && f.example != "":
+		return nil, usageError(e, cmd, "geef --answers of --example, niet allebei")
+	case f.answers != "":
+		name = f.answers
+		data, err = os.ReadFile(name)
+		if err != nil {
+			fmt.Fprintf(e.stderr, "%s: kan het antwoordbestand niet lezen: %v\n", name, pathErr(err))
+			return nil, exitInput
+		}
+	case f.example != "":
+		name, data, err = c.Example(f.example)
+		if err != nil {
+			return nil, usageError(e, cmd, "%v", err)
+		}
+	default:
+		return nil, usageError(e, cmd, "geef een antwoordbestand met --answers BESTAND, of een voorbeeld met --example NAAM")
+	}
+	ans, warnings, err := c.Decode(name, data)
+	for _, w := range warnings {
+		fmt.Fprintln(e.stderr, w)
+	}
+	if err != nil {
+		printErrors(e, err)
+		return nil, exitInput
+	}
+	return ans, -1
+}
+
+func pathErr(err error) error {
+	if pe, ok := err.(*fs.PathError); ok {
+		if os.IsNotExist(pe) {
+			return fmt.Errorf("het bestand bestaat niet")
+		}
+		return pe.Err
+	}
+	return err
+}
+
+// printErrors prints every message of err, one per line, and a count.
+func printErrors(e *env, err error) {
+	list, ok := err.(source.ErrorList)
+	if !ok {
+		fmt.Fprintln(e.stderr, err)
+		return
+	}
+	n := 0
+	for _, m := range list {
+		fmt.Fprintln(e.stderr, m)
+		if m.Severity == source.SevError {
+			n++
+		}
+	}
+	if n > 1 {
+		fmt.Fprintf(e.stderr, "%d fouten; er is niets geschreven.\n", n)
+	} else {
+		fmt.Fprintln(e.stderr, "Er is niets geschreven.")
+	}
+}
+
+func firstExample() string {
+	c, err := pipeline.Load(verordening.Content)
+	if err != nil || len(c.Examples()) == 0 {
+		return "<naam>"
+	}
+	return c.Examples()[0]
+}

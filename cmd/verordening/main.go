@@ -1,0 +1,76 @@
+// Command verordening drafts a gemeente's verordening jobcoaching, its
+// toelichting and a coverage report from one answers file.
+package main
+
+import (
+	"fmt"
+	"io"
+	"os"
+	"strings"
+)
+
+// Exit codes.
+const (
+	exitOK    = 0 // done
+	exitInput = 1 // findings in the input: answers, content or coverage
+	exitUsage = 2 // the command line is wrong
+)
+
+// A command is one subcommand.
+type command struct {
+	name    string
+	summary string
+	run     func(env *env, args []string) int
+}
+
+var commands = []command{
+	{"build", "bouw de documenten voor één gemeente", runBuild},
+	{"check", "controleer een antwoordbestand en toon welke artikelen de wettelijke eisen dekken", runCheck},
+	{"examples", "toon de namen van de ingebouwde voorbeelden", runExamples},
+	{"questions", "toon de vragenlijst als leesbaar document", runQuestions},
+}
+
+// env is what a command may use of the outside world.
+type env struct {
+	stdin          io.Reader
+	stdout, stderr io.Writer
+}
+
+func main() {
+	os.Exit(run(&env{os.Stdin, os.Stdout, os.Stderr}, os.Args[1:]))
+}
+
+func run(e *env, args []string) int {
+	if len(args) == 0 || args[0] == "help" || args[0] == "-h" || args[0] == "--help" {
+		usage(e.stdout)
+		if len(args) == 0 {
+			return exitUsage
+		}
+		return exitOK
+	}
+	for _, c := range commands {
+		if c.name == args[0] {
+			return c.run(e, args[1:])
+		}
+	}
+	fmt.Fprintf(e.stderr, "verordening: onbekende opdracht %q; kies uit: %s\n", args[0], names())
+	return exitUsage
+}
+
+func usage(w io.Writer) {
+	fmt.Fprintln(w, "verordening stelt de verordening jobcoaching (Participatiewet, artikel 8a) op uit de antwoorden van een gemeente.")
+	fmt.Fprintln(w, "\nGebruik:\n  verordening <opdracht> [opties]\n\nOpdrachten:")
+	for _, c := range commands {
+		fmt.Fprintf(w, "  %-10s %s\n", c.name, c.summary)
+	}
+	fmt.Fprintln(w, "\nMeer over een opdracht: verordening <opdracht> --help")
+	fmt.Fprintln(w, "Snel beginnen: verordening build --example "+firstExample())
+}
+
+func names() string {
+	var n []string
+	for _, c := range commands {
+		n = append(n, c.name)
+	}
+	return strings.Join(n, ", ")
+}

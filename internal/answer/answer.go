@@ -1,0 +1,216 @@
+// Package answer decodes a gemeente's answers file against the
+// questionnaire: every value typed and checked, every problem reported at
+// its file:line:col, and every value kept with the place it came from.
+package answer
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/agnivade/levenshtein"
+	"gopkg.in/yaml.v3"
+
+	"verordening/internal/question"
+	"verordening/internal/source"
+)
+
+// GemeenteKey is the top-level key that holds the municipality's name.
+const GemeenteKey = "gemeente"
+
+// A Value is one answer as used.
+type Value struct {
+	V       any        // string, []string, float64 or bool, as question.Zero
+	Pos     source.Pos // where it was written; the question's file for a default
+	Default bool       // taken from the question's default, not from the file
+}
+
+// Answers is a decoded, complete answers file.
+type Answers struct {
+	File     string
+	Gemeente string
+	Values   map[string]Value // only the questions that were asked
+	qs       *question.Questionnaire
+}
+
+// Questionnaire returns the questionnaire the answers were checked against.
+func (a *Answers) Questionnaire() *question.Questionnaire { return a.qs }
+
+// Get returns the value of question id, or the zero value of its type when
+// the question was not asked or left open.
+func (a *Answers) Get(id string) any {
+	if v, ok := a.Values[id]; ok {
+		return v.V
+	}
+	if q := a.qs.Lookup(id); q != nil {
+		return question.Zero(q.Type)
+	}
+	return nil
+}
+
+// Env returns every question id with its value (or zero value): the
+// variables for conditions.
+func (a *Answers) Env() map[string]any {
+	env := make(map[string]any, len(a.qs.Questions))
+	for _, q := range a.qs.Questions {
+		env[q.ID] = a.Get(q.ID)
+	}
+	return env
+}
+
+// Decode reads an answers file. The returned error is a source.ErrorList
+// holding every problem; warnings alone do not make it non-nil but are
+// returned as the second value.
+func Decode(name string, data []byte, qs *question.Questionnaire) (*Answers, source.ErrorList, error) {
+	var errs source.ErrorList
+	var root yaml.Node
+	if err := yaml.Unmarshal(data, &root); err != nil {
+		errs.Append(source.Pos{File: name}, question.YAMLError(name, err))
+		return nil, nil, errs
+	}
+	a := &Answers{File: name, Values: map[string]Value{}, qs: qs}
+	given, failed := a.readTop(name, &root, &errs)
+	a.resolve(name, given, failed, &errs)
+	errs.Sort()
+	if errs.HasErrors() {
+		return nil, nil, errs
+	}
+	return a, errs.Warnings(), nil
+}
+
+// readTop checks the top-level mapping and parses every given value; it
+// returns the parsed values by question id, and the ids whose value was
+// given but wrong.
+func (a *Answers) readTop(name string, root *yaml.Node, errs *source.ErrorList) (given map[string]Value, failed map[string]bool) {
+	given, failed = map[string]Value{}, map[string]bool{}
+	doc := root
+	if doc.Kind == yaml.DocumentNode && len(doc.Content) > 0 {
+		doc = doc.Content[0]
+	}
+	if doc.Kind != yaml.MappingNode {
+		errs.Add(source.Pos{File: name, Line: 1, Col: 1}, "het antwoordbestand moet een lijst van sleutels met waarden zijn, te beginnen met \"gemeente: <naam>\"")
+		return given, failed
+	}
+	for i := 0; i+1 < len(doc.Content); i += 2 {
+		k, v := doc.Content[i], doc.Content[i+1]
+		if k.Value == GemeenteKey {
+			a.readGemeente(name, v, errs)
+			continue
+		}
+		q := a.qs.Lookup(k.Value)
+		if q == nil {
+			errs.Add(question.At(name, k), "onbekende vraag %q%s", k.Value, a.suggest(k.Value))
+			continue
+		}
+		val, msg := q.Parse(v)
+		if msg != "" {
+			errs.Add(question.At(name, v), "%s: %s", q.ID, msg)
+			failed[q.ID] = true
+			continue
+		}
+		given[q.ID] = Value{V: val, Pos: question.At(name, v)}
+	}
+	if a.Gemeente == "" && !hasKey(doc, GemeenteKey) {
+		errs.Add(source.Pos{File: name, Line: 1, Col: 1}, "de naam van de gemeente ontbreekt; voeg bovenaan \"gemeente: <naam>\" toe")
+	}
+	return given, failed
+}
+
+func (a *Answers) readGemeente(name string, v *yaml.Node, errs *source.ErrorList) {
+	if v.Kind != yaml.ScalarNode || strings.TrimSpace(v.Value) == "" {
+		errs.Add(question.At(name, v), "gemeente: vul de naam van de gemeente in, bijvoorbeeld \"gemeente: Zaanstad\"")
+		return
+	}
+	a.Gemeente = strings.TrimSpace(v.Value)
+}
+
+// resolve walks the questions in order, evaluating each condition with the
+// values decided so far: an asked question takes its given value or its
+// default; a missing required answer is an error; an answer to a question
+// that is not asked is a warning and is not used.
+//
+// A question whose condition reads a value that failed to parse is passed
+// over: its fate is unknown until that value is mended.
+func (a *Answers) resolve(name string, given map[string]Value, failed map[string]bool, errs *source.ErrorList) {
+	env := map[string]any{}
+	for _, q := range a.qs.Questions {
+		env[q.ID] = question.Zero(q.Type)
+	}
+	for _, q := range a.qs.Questions {
+		asked, err := q.When.Eval(env)
+		if err != nil {
+			errs.Append(q.Pos, err)
+		}
+		g, answered := given[q.ID]
+		switch {
+		case failed[q.ID] || dependsOn(q, failed):
+			continue
+		case !asked && answered:
+			errs.Warn(g.Pos, "het antwoord op %s wordt niet gebruikt: de vraag geldt alleen als %s", q.ID, q.When.Src)
+			continue
+		case !asked:
+			continue
+		case answered:
+			a.Values[q.ID] = g
+		case q.Default != nil:
+			a.Values[q.ID] = Value{V: q.Default, Pos: q.Pos, Default: true}
+		case !q.Optional:
+			errs.Add(source.Pos{File: name, Line: 1, Col: 1}, "de vraag %s is niet beantwoord: %s Voeg \"%s: …\" toe.", q.ID, q.Text, q.ID)
+			continue
+		default:
+			continue
+		}
+		env[q.ID] = a.Values[q.ID].V
+	}
+}
+
+func dependsOn(q *question.Question, failed map[string]bool) bool {
+	if q.When == nil {
+		return false
+	}
+	for _, id := range q.When.Uses {
+		if failed[id] {
+			return true
+		}
+	}
+	return false
+}
+
+func hasKey(m *yaml.Node, key string) bool {
+	for i := 0; i < len(m.Content); i += 2 {
+		if m.Content[i].Value == key {
+			return true
+		}
+	}
+	return false
+}
+
+// suggest names the nearest question id, for a mistyped key.
+func (a *Answers) suggest(key string) string {
+	best, bestD := "", 1<<30
+	for _, id := range append(a.qs.IDs(), GemeenteKey) {
+		if d := levenshtein.ComputeDistance(key, id); d < bestD {
+			best, bestD = id, d
+		}
+	}
+	if bestD <= max(2, len(key)/3) {
+		return fmt.Sprintf("; bedoelt u %q?", best)
+	}
+	return "; zie \"verordening questions\" voor alle vragen"
+}
+
+// Explicit reports whether the gemeente answered question id itself.
+func (a *Answers) Explicit(id string) bool {
+	v, ok := a.Values[id]
+	return ok && !v.Default
+}
+
+// Sorted returns the ids of the values in questionnaire order.
+func (a *Answers) Sorted() []string {
+	var ids []string
+	for _, q := range a.qs.Questions {
+		if _, ok := a.Values[q.ID]; ok {
+			ids = append(ids, q.ID)
+		}
+	}
+	return ids
+}

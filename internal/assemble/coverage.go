@@ -1,0 +1,127 @@
+package assemble
+
+import (
+	"strings"
+
+	"verordening/internal/clause"
+	"verordening/internal/document"
+)
+
+// Coverage relates each legal requirement to the articles that meet it.
+type Coverage struct {
+	Rows []CoverageRow
+}
+
+// A CoverageRow is one requirement and its articles (empty when uncovered).
+type CoverageRow struct {
+	Req      *clause.Requirement
+	Articles []*document.Article
+}
+
+// Missing returns the ids of required requirements no article meets.
+func (c *Coverage) Missing() []string {
+	var out []string
+	for _, r := range c.Rows {
+		if r.Req.Required() && len(r.Articles) == 0 {
+			out = append(out, r.Req.ID)
+		}
+	}
+	return out
+}
+
+func coverage(lib *clause.Library, chosen []Chosen, d *document.Document) *Coverage {
+	cov := &Coverage{}
+	for _, req := range lib.Requirements {
+		row := CoverageRow{Req: req}
+		for _, ch := range chosen {
+			if art := d.Article(ch.Clause.ID); art != nil && contains(ch.Clause.Covers, req.ID) {
+				row.Articles = append(row.Articles, art)
+			}
+		}
+		cov.Rows = append(cov.Rows, row)
+	}
+	return cov
+}
+
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+// ArticleList names the articles: "artikel 3", "artikelen 3 en 7", or
+// "niet gedekt".
+func (r CoverageRow) ArticleList() string {
+	if len(r.Articles) == 0 {
+		if !r.Req.Required() {
+			return "elders geregeld"
+		}
+		return "niet gedekt"
+	}
+	var nums []string
+	for _, a := range r.Articles {
+		nums = append(nums, a.Number)
+	}
+	if len(nums) == 1 {
+		return "artikel " + nums[0]
+	}
+	return "artikelen " + strings.Join(nums[:len(nums)-1], ", ") + " en " + nums[len(nums)-1]
+}
+
+// Report builds the coverage report (dekkingsoverzicht) as a document.
+func (c *Coverage) Report(v *document.Document) *document.Document {
+	d := &document.Document{Kind: document.Dekking, Gemeente: v.Gemeente,
+		Title:       "Dekkingsoverzicht " + v.Citeertitel,
+		Citeertitel: "Dekkingsoverzicht " + v.Citeertitel,
+		Subject:     "Welke wettelijke eisen de verordening dekt, en in welk artikel"}
+	d.Intro = []document.Block{&document.Paragraph{Text: "Dit overzicht legt elke eis die de Participatiewet aan een verordening over jobcoaching stelt naast het artikel van de conceptverordening dat eraan voldoet. Het is bedoeld voor de jurist die de verordening toetst; het hoort niet bij het raadsvoorstel."}}
+	var req, elders []CoverageRow
+	for _, r := range c.Rows {
+		if r.Req.Required() {
+			req = append(req, r)
+		} else {
+			elders = append(elders, r)
+		}
+	}
+	status := "Alle eisen zijn gedekt."
+	if m := c.Missing(); len(m) > 0 {
+		status = "**Niet gedekt:** " + strings.Join(m, ", ") + ". Pas de antwoorden aan of voeg een clausule toe die deze eisen dekt."
+	}
+	ch := &document.Chapter{}
+	ch.Articles = append(ch.Articles,
+		section("eisen", "Eisen aan de verordening", status, table(req, true)),
+	)
+	if len(elders) > 0 {
+		ch.Articles = append(ch.Articles, section("elders", "Eisen die elders worden geregeld",
+			"Deze onderdelen van artikel 8a van de Participatiewet horen niet in een verordening over jobcoaching. Ga na of de re-integratieverordening van de gemeente ze regelt.",
+			table(elders, false)))
+	}
+	d.Chapters = []*document.Chapter{ch}
+	return d
+}
+
+func section(id, title, text string, t *document.Table) *document.Article {
+	return &document.Article{ID: id, Title: title, Leden: []*document.Lid{{Text: text, Blocks: []document.Block{t}}}}
+}
+
+func table(rows []CoverageRow, withArticles bool) *document.Table {
+	t := &document.Table{Header: []string{"Eis", "Grondslag", "Omschrijving"}}
+	if withArticles {
+		t.Header = append(t.Header, "Gedekt door")
+	} else {
+		t.Header = append(t.Header, "Toelichting")
+	}
+	for _, r := range rows {
+		row := []string{"`" + r.Req.ID + "`", r.Req.Basis.String(), r.Req.Description}
+		if withArticles {
+			row = append(row, r.ArticleList())
+		} else {
+			row = append(row, r.Req.Note)
+		}
+		t.Rows = append(t.Rows, row)
+	}
+	return t
+}

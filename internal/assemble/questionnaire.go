@@ -1,0 +1,105 @@
+package assemble
+
+import (
+	"fmt"
+	"strings"
+
+	"verordening/internal/document"
+	"verordening/internal/format"
+	"verordening/internal/question"
+)
+
+// Questionnaire lays out the questionnaire as a readable document: one
+// chapter per section, one section per question with its options, default
+// and source, the condition under which it is asked, and its help.
+func Questionnaire(qs *question.Questionnaire) *document.Document {
+	d := &document.Document{Kind: "vragenlijst", Title: "Vragenlijst verordening jobcoaching",
+		Citeertitel: "Vragenlijst verordening jobcoaching", Subject: "De keuzes voor de verordening jobcoaching"}
+	d.Intro = []document.Block{&document.Paragraph{Text: fmt.Sprintf(
+		"Deze vragenlijst telt %d vragen in %d onderdelen. De antwoorden komen in één antwoordbestand; daaruit stelt *verordening* de conceptverordening op. Een vraag met een voorwaarde wordt alleen gesteld als die voorwaarde geldt.",
+		len(qs.Questions), len(qs.Sections))}}
+	for i, s := range qs.Sections {
+		ch := &document.Chapter{Number: fmt.Sprint(i + 1), Title: s.Title}
+		if s.Intro != "" {
+			ch.Articles = append(ch.Articles, &document.Article{ID: s.ID, Title: "Over dit onderdeel",
+				Leden: []*document.Lid{{Text: s.Intro}}})
+		}
+		for _, q := range s.Questions {
+			ch.Articles = append(ch.Articles, questionArticle(q))
+		}
+		d.Chapters = append(d.Chapters, ch)
+	}
+	return d
+}
+
+func questionArticle(q *question.Question) *document.Article {
+	a := &document.Article{ID: q.ID, Title: q.Text}
+	facts := []*document.Item{{Marker: "-", Text: "Sleutel in het antwoordbestand: `" + q.ID + "`"},
+		{Marker: "-", Text: "Soort antwoord: " + typeLabel(q)}}
+	if q.Default != nil {
+		def := "Standaardwaarde: " + showValue(q, q.Default)
+		if q.Source != nil {
+			def += " (bron: " + q.Source.String() + ")"
+		}
+		facts = append(facts, &document.Item{Marker: "-", Text: def})
+	} else if q.Optional {
+		facts = append(facts, &document.Item{Marker: "-", Text: "Mag open blijven"})
+	}
+	if q.When != nil && q.When.Src != "" {
+		facts = append(facts, &document.Item{Marker: "-", Text: "Wordt gesteld als: `" + q.When.Src + "`"})
+	}
+	a.Leden = []*document.Lid{{Text: q.Help, Items: facts}}
+	if len(q.Options) > 0 {
+		t := &document.Table{Header: []string{"Waarde", "Betekenis"}}
+		for _, o := range q.Options {
+			t.Rows = append(t.Rows, []string{"`" + o.Value + "`", o.Label})
+		}
+		a.Leden[0].Blocks = []document.Block{t}
+	}
+	return a
+}
+
+func typeLabel(q *question.Question) string {
+	s := map[question.Type]string{
+		question.Keuze: "één keuze", question.Meerkeuze: "een of meer keuzes", question.Getal: "een getal",
+		question.Bedrag: "een bedrag in euro's", question.Percentage: "een percentage",
+		question.Tekst: "tekst", question.Datum: "een datum (JJJJ-MM-DD)", question.JaNee: "ja of nee",
+	}[q.Type]
+	if q.Unit != "" {
+		s += " (" + q.Unit + ")"
+	}
+	if q.Min != nil && q.Max != nil && q.Type != question.Tekst {
+		s += fmt.Sprintf(", van %s tot en met %s", format.Getal(*q.Min), format.Getal(*q.Max))
+	}
+	return s
+}
+
+func showValue(q *question.Question, v any) string {
+	switch x := v.(type) {
+	case bool:
+		if x {
+			return "ja"
+		}
+		return "nee"
+	case float64:
+		switch q.Type {
+		case question.Bedrag:
+			return format.Bedrag(x)
+		case question.Percentage:
+			return format.Procent(x)
+		}
+		return format.Getal(x)
+	case []string:
+		var labels []string
+		for _, s := range x {
+			labels = append(labels, q.Label(s))
+		}
+		return strings.Join(labels, "; ")
+	case string:
+		if q.Type == question.Keuze {
+			return q.Label(x)
+		}
+		return format.EscapeMarkdown(x)
+	}
+	return ""
+}

@@ -1,0 +1,184 @@
+package assemble
+
+import (
+	"fmt"
+	"regexp"
+	"strings"
+
+	"verordening/internal/document"
+	"verordening/internal/format"
+)
+
+// A reference is written into the text as a placeholder while templates
+// run, because numbers are known only once every chosen article has been
+// parsed; resolveRefs replaces it afterwards. The markers are control
+// characters, which EscapeMarkdown removes from answers, so an answer can
+// never forge a reference.
+const (
+	refOpen  = "\x1e"
+	refSep   = "\x1f"
+	refClose = "\x1d"
+)
+
+var refRe = regexp.MustCompile(refOpen + `([^` + refClose + `]*)` + refClose)
+
+func refPlaceholder(capital bool, args ...string) (string, error) {
+	if len(args) == 0 || len(args) > 3 {
+		return "", fmt.Errorf("ref verwacht een clausule-id en eventueel een lid- en onderdeellabel")
+	}
+	for len(args) < 3 {
+		args = append(args, "")
+	}
+	c := "0"
+	if capital {
+		c = "1"
+	}
+	return refOpen + strings.Join(append(args, c), refSep) + refClose, nil
+}
+
+// a ref is a parsed placeholder.
+type ref struct {
+	target, lid, item string
+	capital           bool
+}
+
+func parseRef(s string) ref {
+	p := strings.Split(s, refSep)
+	return ref{target: p[0], lid: p[1], item: p[2], capital: p[3] == "1"}
+}
+
+// Wording renders a reference in Aanwijzingen wording. from is the article
+// the reference stands in; to is the target.
+func Wording(from, to *document.Article, lidLabel, itemLabel string) (string, error) {
+	var parts []string
+	same := from == to
+	if !same {
+		parts = append(parts, "artikel "+to.Number)
+	}
+	lidIdx := -1
+	if lidLabel != "" {
+		lidIdx = findLid(to, lidLabel)
+		if lidIdx < 0 {
+			return "", fmt.Errorf("artikel %s heeft geen lid met label %q", to.Number, lidLabel)
+		}
+		if len(to.Leden) > 1 {
+			lid := format.Ordinal(lidIdx+1) + " lid"
+			if same {
+				lid = "het " + lid
+			}
+			parts = append(parts, lid)
+		}
+	}
+	if itemLabel != "" {
+		path, ok := findItem(to, lidIdx, itemLabel)
+		if !ok {
+			return "", fmt.Errorf("artikel %s heeft geen onderdeel met label %q", to.Number, itemLabel)
+		}
+		parts = append(parts, path)
+	}
+	if len(parts) == 0 {
+		return "dit artikel", nil
+	}
+	return strings.Join(parts, ", "), nil
+}
+
+func findLid(a *document.Article, label string) int {
+	for i, l := range a.Leden {
+		if l.Label == label {
+			return i
+		}
+	}
+	return -1
+}
+
+// findItem finds an item by label in lid lidIdx (or in any lid when -1)
+// and returns "onderdeel b" or "onderdeel b, onder 2°".
+func findItem(a *document.Article, lidIdx int, label string) (string, bool) {
+	for i, l := range a.Leden {
+		if lidIdx >= 0 && i != lidIdx {
+			continue
+		}
+		for _, it := range l.Items {
+			if it.Label == label {
+				return "onderdeel " + strings.TrimSuffix(it.Marker, "."), true
+			}
+			for _, sub := range it.Items {
+				if sub.Label == label {
+					return "onderdeel " + strings.TrimSuffix(it.Marker, ".") + ", onder " + strings.TrimSuffix(sub.Marker, "."), true
+				}
+			}
+		}
+	}
+	return "", false
+}
+
+// resolveRefs replaces every placeholder in the document's text.
+func resolveRefs(d *document.Document, fail func(art *document.Article, msg string)) {
+	for _, art := range d.Articles() {
+		sub := func(s string) string {
+			return refRe.ReplaceAllStringFunc(s, func(m string) string {
+				r := parseRef(m[len(refOpen) : len(m)-len(refClose)])
+				to := art
+				if r.target != "" && r.target != art.ID {
+					to = d.Article(r.target)
+				}
+				if to == nil {
+					fail(art, fmt.Sprintf("verwijzing naar clausule %q, die voor deze antwoorden niet is gekozen; zet de verwijzing binnen {{ if selected %q }}", r.target, r.target))
+					return "[verwijzing]"
+				}
+				w, err := Wording(art, to, r.lid, r.item)
+				if err != nil {
+					fail(art, err.Error())
+					return "[verwijzing]"
+				}
+				if r.capital {
+					w = strings.ToUpper(w[:1]) + w[1:]
+				}
+				return w
+			})
+		}
+		walkText(art, sub)
+	}
+}
+
+// walkText applies f to every text of the article, its leden, items,
+// tables and note.
+func walkText(a *document.Article, f func(string) string) {
+	for _, l := range a.Leden {
+		l.Text = f(l.Text)
+		walkItems(l.Items, f)
+		walkBlocks(l.Blocks, f)
+	}
+	walkBlocks(a.Note, f)
+}
+
+func walkItems(items []*document.Item, f func(string) string) {
+	for _, it := range items {
+		it.Text = f(it.Text)
+		walkItems(it.Items, f)
+	}
+}
+
+func walkBlocks(blocks []document.Block, f func(string) string) {
+	for _, b := range blocks {
+		switch b := b.(type) {
+		case *document.Paragraph:
+			b.Text = f(b.Text)
+		case *document.Heading:
+			b.Text = f(b.Text)
+		case *document.List:
+			for i := range b.Items {
+				b.Items[i] = f(b.Items[i])
+			}
+		case *document.Table:
+			for _, row := range b.Rows {
+				for i := range row {
+					row[i] = f(row[i])
+				}
+			}
+		}
+	}
+}
+
+// stripRefs removes placeholders, for checks on the words of a text.
+func stripRefs(s string) string { return refRe.ReplaceAllString(s, " ") }

@@ -1,0 +1,190 @@
+package assemble
+
+import (
+	"regexp"
+	"slices"
+	"sort"
+	"strings"
+	"sync"
+
+	"verordening/internal/clause"
+	"verordening/internal/document"
+)
+
+// defsMarker stands where the begripsbepalingen article wants its list of
+// definitions (the template function "begrippen").
+const defsMarker = refOpen + "BEGRIPPEN" + refClose
+
+func hasDefsMarker(a *document.Article) bool {
+	for _, l := range a.Leden {
+		for _, it := range l.Items {
+			if strings.HasPrefix(it.Text, defsMarker) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// properNames are names of statutes and programmes that contain a defined
+// word without meaning it: "wet" in "Algemene wet bestuursrecht" is not the
+// term "wet" (the Participatiewet). They are masked before terms are
+// looked for.
+var properNames = regexp.MustCompile(`(?i)Algemene wet bestuursrecht|Wet breed offensief|Wet sociale werkvoorziening|Wet werk en inkomen naar arbeidsvermogen|Wet arbeidsongeschiktheidsvoorziening jonggehandicapten`)
+
+// termRes caches one pattern per term: the term as a whole word, with an
+// optional plural ending, ignoring case.
+var termRes sync.Map // string → *regexp.Regexp
+
+func termRe(term string) *regexp.Regexp {
+	if re, ok := termRes.Load(term); ok {
+		return re.(*regexp.Regexp)
+	}
+	re := regexp.MustCompile(`(?i)(?:^|[^\pL\pN])` + regexp.QuoteMeta(term) + `(?:s|es|en|n)?(?:[^\pL\pN]|$)`)
+	termRes.Store(term, re)
+	return re
+}
+
+func containsTerm(text, term string) bool {
+	return termRe(term).MatchString(properNames.ReplaceAllString(stripRefs(text), " "))
+}
+
+// articleText is the text of an article's leden, items and tables: what
+// the begripsbepalingen must explain. The toelichting is not counted.
+func articleText(a *document.Article) string {
+	var sb strings.Builder
+	for _, l := range a.Leden {
+		sb.WriteString(l.Text + "\n")
+		itemText(&sb, l.Items)
+		for _, bl := range l.Blocks {
+			if t, ok := bl.(*document.Table); ok {
+				sb.WriteString(strings.Join(t.Header, " ") + "\n")
+				for _, r := range t.Rows {
+					sb.WriteString(strings.Join(r, " ") + "\n")
+				}
+			}
+		}
+	}
+	return sb.String()
+}
+
+func itemText(sb *strings.Builder, items []*document.Item) {
+	for _, it := range items {
+		sb.WriteString(it.Text + "\n")
+		itemText(sb, it.Items)
+	}
+}
+
+// checkTerms reports, for one text, each listed term that does not occur
+// and each defined term that occurs without being listed.
+func (b *builder) checkTerms(c *clause.Clause, text string, skip string) {
+	for _, t := range c.Uses {
+		if !containsTerm(text, t) {
+			b.errs.Add(c.Pos, "%s: uses noemt %q, maar dat begrip komt niet voor in de tekst; haal het uit uses", c.ID, t)
+		}
+	}
+	for _, d := range b.lib.Definitions {
+		t := d.Defines
+		if t != skip && !slices.Contains(c.Uses, t) && containsTerm(text, t) {
+			b.errs.Add(c.Pos, "%s: de tekst gebruikt het begrip %q; zet het in uses, zodat het in de begripsbepalingen komt", c.ID, t)
+		}
+	}
+}
+
+// definitions fills the begripsbepalingen with exactly the terms the
+// chosen articles use (and the terms those definitions use in turn), in
+// alphabetical order, and checks every text for its terms.
+func (b *builder) definitions(d *document.Document, defs *document.Article, chosen []Chosen) {
+	used := map[string]bool{}
+	var queue []string
+	use := func(terms []string) {
+		for _, t := range terms {
+			if !used[t] {
+				used[t] = true
+				queue = append(queue, t)
+			}
+		}
+	}
+	for _, ch := range chosen {
+		art := d.Article(ch.Clause.ID)
+		if art == nil {
+			continue
+		}
+		text := articleText(art)
+		if art == defs {
+			text = strings.ReplaceAll(text, defsMarker, "")
+		}
+		b.checkTerms(ch.Clause, text, "")
+		use(ch.Clause.Uses)
+	}
+	var items []*document.Item
+	var notes []document.Block
+	for len(queue) > 0 {
+		term := queue[0]
+		queue = queue[1:]
+		def := b.definition(term)
+		if def == nil {
+			continue
+		}
+		text, note, ok := b.execute(def)
+		if !ok {
+			continue
+		}
+		text = strings.Join(strings.Fields(text), " ")
+		b.checkTerms(def, text, term)
+		use(def.Uses)
+		items = append(items, &document.Item{Label: term, Text: term + ": " + strings.TrimRight(text, " ;.")})
+		if n := parseNote(note); len(n) > 0 {
+			notes = append(notes, n...)
+		}
+	}
+	if len(items) > 0 && defs == nil {
+		b.errs.Add(b.lib.Lookup(chosen[0].Clause.ID).Pos, "de gekozen artikelen gebruiken begrippen, maar er is geen artikel met {{ begrippen }} voor de begripsbepalingen")
+		return
+	}
+	if defs != nil {
+		fillDefinitions(defs, items, notes)
+	}
+}
+
+// definition returns the one definition of term whose condition holds.
+func (b *builder) definition(term string) *clause.Clause {
+	env := b.ans.Env()
+	var found []*clause.Clause
+	for _, d := range b.lib.Definitions {
+		if d.Defines != term {
+			continue
+		}
+		if ok, err := d.When.Eval(env); err == nil && ok {
+			found = append(found, d)
+		}
+	}
+	switch len(found) {
+	case 0:
+		b.errs.Add(b.lib.Definitions[0].Pos, "het begrip %q wordt gebruikt, maar geen definitie geldt voor deze antwoorden; voeg een definitie toe in clauses/begrippen/", term)
+		return nil
+	case 1:
+		return found[0]
+	}
+	b.errs.Add(found[1].Pos, "het begrip %q heeft voor deze antwoorden twee definities (%s en %s); maak hun voorwaarden uitsluitend", term, found[0].ID, found[1].ID)
+	return nil
+}
+
+// fillDefinitions puts the definitions, alphabetically and without
+// letters, where the marker stands, ending each with ";" and the last
+// with ".".
+func fillDefinitions(a *document.Article, items []*document.Item, notes []document.Block) {
+	sort.SliceStable(items, func(i, j int) bool { return strings.ToLower(items[i].Label) < strings.ToLower(items[j].Label) })
+	for i, it := range items {
+		it.Text = punctuate(it.Text, i == len(items)-1)
+	}
+	for _, l := range a.Leden {
+		for i, it := range l.Items {
+			if strings.HasPrefix(it.Text, defsMarker) {
+				l.Items = slices.Concat(l.Items[:i], items, l.Items[i+1:])
+				break
+			}
+		}
+	}
+	a.Note = append(a.Note, notes...)
+}

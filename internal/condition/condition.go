@@ -1,0 +1,188 @@
+// Package condition compiles and evaluates the `when` conditions of
+// questions and clauses: expr-lang expressions over the answers, checked
+// against the questionnaire's types when they are loaded.
+package condition
+
+import (
+	"errors"
+	"fmt"
+	"slices"
+	"strings"
+
+	"github.com/expr-lang/expr"
+	"github.com/expr-lang/expr/ast"
+	"github.com/expr-lang/expr/file"
+	"github.com/expr-lang/expr/vm"
+
+	"verordening/internal/source"
+)
+
+// A Var describes one variable a condition may use: a question id, the zero
+// value of its Go type (string, []string, float64 or bool) and, for choice
+// questions, the values it can take.
+type Var struct {
+	Name    string
+	Zero    any
+	Options []string // nil when any value of the type is allowed
+}
+
+// Env is the typed environment conditions are checked against.
+type Env struct {
+	vars map[string]Var
+	zero map[string]any
+}
+
+// NewEnv builds an environment from the variables.
+func NewEnv(vars []Var) *Env {
+	e := &Env{vars: map[string]Var{}, zero: map[string]any{}}
+	for _, v := range vars {
+		e.vars[v.Name] = v
+		e.zero[v.Name] = v.Zero
+	}
+	return e
+}
+
+// A Cond is a compiled condition. The zero Cond (no expression) is true.
+type Cond struct {
+	Src  string
+	Pos  source.Pos
+	Uses []string // the variables it reads, in order of first use
+	prog *vm.Program
+}
+
+// Compile checks src against env: syntax, that every name is a known
+// variable, that types fit (a janee question is a bool, a meerkeuze
+// question a list) and that every string compared with a choice question
+// is one of its options. pos is where src starts in its file; col is the
+// column of the first character of the expression itself.
+func Compile(src string, pos source.Pos, env *Env) (*Cond, error) {
+	c := &Cond{Src: src, Pos: pos}
+	if strings.TrimSpace(src) == "" {
+		return c, nil
+	}
+	chk := &checker{env: env}
+	prog, err := expr.Compile(src, expr.Env(env.zero), expr.AsBool(), expr.Patch(chk))
+	if err != nil {
+		return nil, exprError(pos, src, err)
+	}
+	if chk.err != nil {
+		return nil, chk.positioned(pos, src)
+	}
+	c.prog, c.Uses = prog, chk.uses
+	return c, nil
+}
+
+// Eval evaluates the condition with the given values; a variable missing
+// from values takes its zero value. A runtime failure counts as false and is
+// returned.
+func (c *Cond) Eval(values map[string]any) (bool, error) {
+	if c == nil || c.prog == nil {
+		return true, nil
+	}
+	out, err := expr.Run(c.prog, values)
+	if err != nil {
+		return false, fmt.Errorf("%s: voorwaarde %q: %v", c.Pos, c.Src, err)
+	}
+	b, _ := out.(bool)
+	return b, nil
+}
+
+// checker walks the parsed expression. It records the identifiers used and
+// rejects a string literal compared with a choice variable when the literal
+// is not one of that variable's options — something the type checker alone
+// cannot see, since both sides are strings.
+type checker struct {
+	env  *Env
+	uses []string
+	err  error
+	loc  file.Location
+}
+
+func (c *checker) Visit(node *ast.Node) {
+	switch n := (*node).(type) {
+	case *ast.IdentifierNode:
+		if !slices.Contains(c.uses, n.Value) {
+			c.uses = append(c.uses, n.Value)
+		}
+	case *ast.BinaryNode:
+		c.binary(n)
+	}
+}
+
+func (c *checker) binary(n *ast.BinaryNode) {
+	switch n.Operator {
+	case "==", "!=":
+		c.literalFits(n.Left, n.Right)
+		c.literalFits(n.Right, n.Left)
+	case "in", "not in":
+		if arr, ok := n.Right.(*ast.ArrayNode); ok {
+			for _, el := range arr.Nodes {
+				c.literalFits(n.Left, el)
+			}
+		} else {
+			c.literalFits(n.Right, n.Left)
+		}
+	}
+}
+
+// literalFits checks that lit, when it is a string literal, is an option of
+// ident, when that is a choice variable.
+func (c *checker) literalFits(ident, lit ast.Node) {
+	id, ok := ident.(*ast.IdentifierNode)
+	s, ok2 := lit.(*ast.StringNode)
+	if !ok || !ok2 || c.err != nil {
+		return
+	}
+	v, known := c.env.vars[id.Value]
+	if !known || v.Options == nil || slices.Contains(v.Options, s.Value) {
+		return
+	}
+	c.err = fmt.Errorf("%q is geen mogelijke waarde van %s (kies uit: %s)",
+		s.Value, id.Value, strings.Join(v.Options, ", "))
+	c.loc = lit.Location()
+}
+
+func (c *checker) positioned(pos source.Pos, src string) error {
+	p := pos
+	if p.Col > 0 {
+		p.Col += runeCol(src, c.loc.From)
+	}
+	return &source.Error{Pos: p, Msg: "voorwaarde: " + c.err.Error()}
+}
+
+// exprError turns an expr compile error into a positioned Dutch message.
+func exprError(pos source.Pos, src string, err error) error {
+	var fe *file.Error
+	msg := err.Error()
+	p := pos
+	if errors.As(err, &fe) {
+		msg = fe.Message
+		if p.Col > 0 && fe.Line <= 1 {
+			p.Col += fe.Column
+		}
+	}
+	msg = translate(msg)
+	return &source.Error{Pos: p, Msg: fmt.Sprintf("voorwaarde %q: %s", src, msg)}
+}
+
+func runeCol(s string, from int) int {
+	if from > len(s) {
+		from = len(s)
+	}
+	return len([]rune(s[:from]))
+}
+
+// translate renders the most common expr messages in Dutch; others keep
+// expr's English text behind a Dutch lead.
+func translate(msg string) string {
+	switch {
+	case strings.HasPrefix(msg, "unknown name "):
+		return "onbekende vraag " + strings.TrimPrefix(msg, "unknown name ") +
+			" (gebruik de id van een vraag uit questions/)"
+	case strings.Contains(msg, "mismatched types"), strings.Contains(msg, "invalid operation"):
+		return "de typen passen niet: " + msg
+	case strings.Contains(msg, "expected bool"):
+		return "de voorwaarde moet waar of onwaar opleveren: " + msg
+	}
+	return msg
+}

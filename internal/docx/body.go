@@ -1,0 +1,265 @@
+package docx
+
+import (
+	"strconv"
+	"strings"
+
+	"verordening/internal/document"
+)
+
+// Page layout in twips (1/1440 inch): A4 with margins of 2.5 cm.
+const (
+	pageWidth  = 11906
+	pageHeight = 16838
+	margin     = 1418
+	textWidth  = pageWidth - 2*margin
+)
+
+// maxHeading is the deepest heading style in styles.xml.
+const maxHeading = 6
+
+// body builds word/document.xml.
+type body struct{ strings.Builder }
+
+// A para is one paragraph to write.
+type para struct {
+	style     string // style id; empty for Normal
+	marker    string // lid number or onderdeel letter, typed before a tab
+	runs      []run
+	pageBreak bool // start on a new page
+}
+
+func documentXML(d *document.Document) []byte {
+	var b body
+	b.WriteString(xmlHeader + `<w:document xmlns:w="` + nsW + `" xmlns:r="` + nsR + `"><w:body>`)
+	b.para(para{style: "Title", runs: inline(d.Title)})
+	b.blocks(d.Intro, 0)
+	for _, c := range d.Chapters {
+		b.chapter(c)
+	}
+	b.blocks(d.Closing, 0)
+	b.notes(d)
+	b.sectPr()
+	b.WriteString(`</w:body></w:document>`)
+	return []byte(b.String())
+}
+
+// chapter writes a chapter heading, when the chapter has one, and its
+// articles one level below it.
+func (b *body) chapter(c *document.Chapter) {
+	level := 1
+	switch {
+	case c.Number != "":
+		b.heading(1, chapterHeading(c))
+		level = 2
+	case c.Title != "":
+		b.heading(1, c.Title)
+		level = 2
+	}
+	for _, a := range c.Articles {
+		b.heading(level, a.Heading())
+		for _, l := range a.Leden {
+			b.lid(l, level)
+		}
+	}
+}
+
+// chapterHeading returns "Hoofdstuk 2. Aanvraag", or "Hoofdstuk 2".
+func chapterHeading(c *document.Chapter) string {
+	if c.Title == "" {
+		return "Hoofdstuk " + c.Number
+	}
+	return "Hoofdstuk " + c.Number + ". " + c.Title
+}
+
+// lid writes a lid, its onderdelen and its blocks. level is the level of
+// the article heading.
+func (b *body) lid(l *document.Lid, level int) {
+	switch {
+	case l.Number != "":
+		b.para(para{style: "Lid", marker: l.Number + ".", runs: inline(l.Text)})
+	case l.Text != "":
+		b.para(para{runs: inline(l.Text)})
+	}
+	b.items(l.Items, 1)
+	b.blocks(l.Blocks, level)
+}
+
+// items writes onderdelen at the given depth (1 for onderdelen, 2 for
+// sub-onderdelen, …) with their sub-items after each.
+func (b *body) items(items []*document.Item, depth int) {
+	for _, it := range items {
+		b.para(itemPara(it, depth))
+		b.items(it.Items, depth+1)
+	}
+}
+
+func itemPara(it *document.Item, depth int) para {
+	switch it.Marker {
+	case "":
+		return para{style: "Begrip", runs: inline(it.Text)}
+	case "-":
+		return para{style: itemStyle(depth), marker: "•", runs: inline(it.Text)}
+	}
+	return para{style: itemStyle(depth), marker: it.Marker, runs: inline(it.Text)}
+}
+
+// itemStyle returns the style of an item at depth 1, 2 or 3 and deeper.
+func itemStyle(depth int) string {
+	switch depth {
+	case 1:
+		return "Onderdeel"
+	case 2:
+		return "Subonderdeel"
+	}
+	return "Subsubonderdeel"
+}
+
+// blocks writes a block sequence whose enclosing heading has the given
+// level (0 for the document title).
+func (b *body) blocks(blocks []document.Block, level int) {
+	for _, bl := range blocks {
+		switch bl := bl.(type) {
+		case *document.Paragraph:
+			b.para(para{runs: inline(bl.Text)})
+		case *document.Heading:
+			b.heading(level+max(bl.Level, 1), bl.Text)
+		case *document.List:
+			b.list(bl)
+		case *document.Table:
+			b.table(bl)
+		}
+	}
+}
+
+// heading writes a heading paragraph; an empty heading is left out.
+func (b *body) heading(level int, text string) {
+	if text == "" {
+		return
+	}
+	b.para(para{style: headingStyle(level), runs: inline(text)})
+}
+
+func headingStyle(level int) string {
+	return "Heading" + strconv.Itoa(min(max(level, 1), maxHeading))
+}
+
+// list writes a list with its bullets or numbers typed as text.
+func (b *body) list(l *document.List) {
+	for i, it := range l.Items {
+		marker := "•"
+		if l.Ordered {
+			marker = strconv.Itoa(i+1) + "."
+		}
+		b.para(para{style: "Opsomming", marker: marker, runs: inline(it)})
+	}
+}
+
+// notes writes the toelichting on a new page: the general part, then
+// "Artikelsgewijs" with the notes of the articles that have one.
+func (b *body) notes(d *document.Document) {
+	n := d.Notes
+	if n == nil {
+		return
+	}
+	title := n.Title
+	if title == "" {
+		title = "Toelichting"
+	}
+	b.para(para{style: headingStyle(1), runs: inline(title), pageBreak: true})
+	b.blocks(n.General, 1)
+	var noted []*document.Article
+	for _, a := range d.Articles() {
+		if len(a.Note) > 0 {
+			noted = append(noted, a)
+		}
+	}
+	if len(noted) == 0 {
+		return
+	}
+	b.heading(2, "Artikelsgewijs")
+	for _, a := range noted {
+		b.heading(3, a.Heading())
+		b.blocks(a.Note, 3)
+	}
+}
+
+// para writes one paragraph.
+func (b *body) para(p para) {
+	b.WriteString("<w:p>")
+	if p.style != "" || p.pageBreak {
+		b.WriteString("<w:pPr>")
+		if p.style != "" {
+			b.WriteString(`<w:pStyle w:val="` + p.style + `"/>`)
+		}
+		if p.pageBreak {
+			b.WriteString("<w:pageBreakBefore/>")
+		}
+		b.WriteString("</w:pPr>")
+	}
+	if p.marker != "" {
+		b.WriteString(`<w:r><w:t xml:space="preserve">` + escape(p.marker) + `</w:t><w:tab/></w:r>`)
+	}
+	writeRuns(&b.Builder, p.runs)
+	b.WriteString("</w:p>")
+}
+
+// table writes a table in the TableGrid style with its caption above it and
+// its header row, in bold, repeated on every page.
+func (b *body) table(t *document.Table) {
+	if t.Caption != "" {
+		b.para(para{style: "Caption", runs: inline(t.Caption)})
+	}
+	cols := len(t.Header)
+	for _, r := range t.Rows {
+		cols = max(cols, len(r))
+	}
+	if cols == 0 {
+		return
+	}
+	width := strconv.Itoa(textWidth / cols)
+	b.WriteString(`<w:tbl><w:tblPr><w:tblStyle w:val="TableGrid"/><w:tblW w:w="5000" w:type="pct"/>` +
+		`<w:tblLook w:val="04A0" w:firstRow="1" w:lastRow="0" w:firstColumn="1" w:lastColumn="0" w:noHBand="0" w:noVBand="1"/>` +
+		`</w:tblPr><w:tblGrid>`)
+	for range cols {
+		b.WriteString(`<w:gridCol w:w="` + width + `"/>`)
+	}
+	b.WriteString("</w:tblGrid>")
+	if len(t.Header) > 0 {
+		b.row(t.Header, cols, width, true)
+	}
+	for _, r := range t.Rows {
+		b.row(r, cols, width, false)
+	}
+	b.WriteString("</w:tbl>")
+}
+
+// row writes one table row of cols cells, padding missing cells. A row
+// is not split across pages.
+func (b *body) row(cells []string, cols int, width string, header bool) {
+	b.WriteString("<w:tr><w:trPr><w:cantSplit/>")
+	if header {
+		b.WriteString("<w:tblHeader/>")
+	}
+	b.WriteString("</w:trPr>")
+	for i := range cols {
+		b.WriteString(`<w:tc><w:tcPr><w:tcW w:w="` + width + `" w:type="dxa"/></w:tcPr><w:p>`)
+		if i < len(cells) {
+			writeRuns(&b.Builder, inlineAs(cells[i], format{bold: header}))
+		}
+		b.WriteString("</w:p></w:tc>")
+	}
+	b.WriteString("</w:tr>")
+}
+
+// sectPr writes the section properties: A4, margins, header and footer.
+func (b *body) sectPr() {
+	b.WriteString(`<w:sectPr>` +
+		`<w:headerReference w:type="default" r:id="rIdHeader1"/>` +
+		`<w:footerReference w:type="default" r:id="rIdFooter1"/>` +
+		`<w:pgSz w:w="` + strconv.Itoa(pageWidth) + `" w:h="` + strconv.Itoa(pageHeight) + `"/>` +
+		`<w:pgMar w:top="` + strconv.Itoa(margin) + `" w:right="` + strconv.Itoa(margin) +
+		`" w:bottom="` + strconv.Itoa(margin) + `" w:left="` + strconv.Itoa(margin) +
+		`" w:header="709" w:footer="709" w:gutter="0"/>` +
+		`<w:cols w:space="708"/><w:docGrid w:linePitch="360"/></w:sectPr>`)
+}

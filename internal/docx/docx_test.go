@@ -1,0 +1,552 @@
+package docx
+
+import (
+	"archive/zip"
+	"bytes"
+	"context"
+	"encoding/json"
+	"encoding/xml"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+	"time"
+
+	"verordening/internal/document"
+)
+
+var (
+	update = flag.Bool("update", false, "rewrite golden files")
+	out    = flag.String("out", "", "also write the sample verordening to this .docx file")
+)
+
+// sample returns a verordening with two chapters, single and multiple
+// leden, onderdelen with sub-onderdelen, definitions, a table and a
+// toelichting.
+func sample() *document.Document {
+	return &document.Document{
+		Kind:        document.Verordening,
+		Title:       "Verordening jobcoaching & werkplekaanpassingen <concept> gemeente Beëmster 2026",
+		Citeertitel: "Verordening jobcoaching Beëmster 2026",
+		Gemeente:    "Beëmster",
+		Subject:     "Jobcoaching en werkplekaanpassingen op grond van de Participatiewet",
+		Intro: []document.Block{
+			&document.Paragraph{Text: "De raad van de gemeente Beëmster;"},
+			&document.Paragraph{Text: "gelezen het voorstel van burgemeester en wethouders van 3 februari 2026;"},
+			&document.Paragraph{Text: "gelet op artikel 8a, tweede lid, onderdeel e, van de Participatiewet en artikel 147 van de Gemeentewet;"},
+			&document.Paragraph{Text: "besluit vast te stellen de **Verordening jobcoaching Beëmster 2026**."},
+		},
+		Chapters: []*document.Chapter{
+			{Number: "1", Title: "Algemene bepalingen", Articles: []*document.Article{
+				{ID: "begrippen", Number: "1", Title: "Begripsbepalingen", Leden: []*document.Lid{
+					{Text: "In deze verordening wordt verstaan onder:", Items: []*document.Item{
+						{Text: "*college*: het college van burgemeester en wethouders van de gemeente Beëmster;"},
+						{Text: "*jobcoach*: een persoon die de werknemer op de werkplek begeleidt, zoals bedoeld in artikel 10da van de Participatiewet;"},
+						{Text: "*werkgever*: een natuurlijke persoon of rechtspersoon, waaronder een café of coöperatie, die arbeid laat verrichten."},
+					}},
+				}, Note: []document.Block{
+					&document.Paragraph{Text: "Begrippen die al in de Participatiewet zijn gedefinieerd, worden hier niet herhaald."},
+				}},
+				{ID: "reikwijdte", Number: "2", Title: "Reikwijdte", Leden: []*document.Lid{
+					{Text: "Deze verordening is van toepassing op personen met een arbeidsbeperking die tot de doelgroep van het project SPORT\\_2026 behoren."},
+				}},
+			}},
+			{Number: "2", Title: "Voorzieningen", Articles: []*document.Article{
+				{ID: "aanvraag", Number: "3", Title: "Aanvraag", Leden: []*document.Lid{
+					{Number: "1", Text: "De werkgever vraagt de jobcoaching aan bij het college."},
+					{Number: "2", Text: "Bij de aanvraag verstrekt de werkgever ten minste:", Items: []*document.Item{
+						{Marker: "a.", Text: "de naam en het adres van de werknemer;"},
+						{Marker: "b.", Text: "een beschrijving van de werkzaamheden, waaronder:", Items: []*document.Item{
+							{Marker: "1°.", Text: "het aantal uren per week;"},
+							{Marker: "2°.", Text: "de plaats waar het werk wordt verricht; en"},
+						}},
+						{Marker: "c.", Text: "het *plan van aanpak* van de jobcoach."},
+					}},
+					{Number: "3", Text: "Het college verstrekt ten hoogste de volgende bedragen per werknemer:", Blocks: []document.Block{
+						&document.Table{
+							Caption: "Maximale vergoeding per jaar",
+							Header:  []string{"Periode", "Uren per week", "Bedrag"},
+							Rows: [][]string{
+								{"eerste jaar", "ten hoogste 4", "€ 2.700"},
+								{"tweede jaar", "ten hoogste 2", "€ 1.350,50"},
+								{"daarna", "op aanvraag"},
+							},
+						},
+					}},
+				}, Note: []document.Block{
+					&document.Paragraph{Text: "De aanvraag wordt gedaan door de werkgever, niet door de werknemer."},
+					&document.Heading{Level: 1, Text: "Bedragen"},
+					&document.Paragraph{Text: "De bedragen zijn ontleend aan het **Protocol Jobcoaching** van UWV en worden jaarlijks geïndexeerd."},
+				}},
+				{ID: "weigering", Number: "4", Title: "Weigeringsgronden", Leden: []*document.Lid{
+					{Number: "1", Text: "Het college weigert de jobcoaching als:", Items: []*document.Item{
+						{Marker: "a.", Text: "de werknemer geen arbeidsovereenkomst heeft;"},
+						{Marker: "b.", Text: "de werkgever al een vergoeding ontvangt voor dezelfde kosten."},
+					}},
+					{Number: "2", Text: "Het college kan de jobcoaching weigeren als de werkgever niet meewerkt aan het bepaalde in artikel 3, tweede lid."},
+				}, Note: []document.Block{
+					&document.List{Items: []string{"eerste weigeringsgrond: geen dienstverband", "tweede weigeringsgrond: *dubbele* bekostiging"}},
+				}},
+			}},
+		},
+		Closing: []document.Block{
+			&document.Paragraph{Text: "Aldus vastgesteld in de openbare vergadering van 12 maart 2026."},
+			&document.Paragraph{Text: "De griffier, A. de Vries"},
+			&document.Paragraph{Text: "De voorzitter, J. Müller"},
+		},
+		Notes: &document.Notes{
+			Title: "Toelichting",
+			General: []document.Block{
+				&document.Heading{Level: 1, Text: "Algemeen"},
+				&document.Paragraph{Text: "Met deze verordening geeft de raad uitvoering aan de Participatiewet."},
+				&document.Heading{Level: 2, Text: "Financiële gevolgen"},
+				&document.Paragraph{Text: "De kosten bedragen naar verwachting € 45.000 per jaar; zie het overzicht hieronder."},
+				&document.List{Ordered: true, Items: []string{"jobcoaching: € 40.000", "werkplekaanpassingen: € 5.000"}},
+			},
+		},
+	}
+}
+
+// informatieblad returns a document with one implicit chapter, unnumbered
+// sections and bullets.
+func informatieblad() *document.Document {
+	return &document.Document{
+		Kind:     document.Informatieblad,
+		Title:    "Informatieblad jobcoaching",
+		Gemeente: "Beëmster",
+		Chapters: []*document.Chapter{{Articles: []*document.Article{
+			{ID: "wat", Title: "Wat is jobcoaching?", Leden: []*document.Lid{
+				{Text: "Een jobcoach helpt u op uw werk.", Items: []*document.Item{
+					{Marker: "-", Text: "u leert de taken;"},
+					{Marker: "-", Text: "u krijgt ***extra*** hulp."},
+				}},
+			}},
+			{ID: "wie", Title: "Voor wie?", Leden: []*document.Lid{
+				{Text: "Voor werknemers met een arbeidsbeperking.", Blocks: []document.Block{
+					&document.Heading{Level: 1, Text: "Meer weten?"},
+					&document.Paragraph{Text: "Bel 14 0299 \\(gratis\\) of mail naar jobcoach\\@beemster.nl."},
+				}},
+			}},
+		}}},
+	}
+}
+
+func write(t testing.TB, d *document.Document) []byte {
+	t.Helper()
+	var buf bytes.Buffer
+	if err := Write(&buf, d); err != nil {
+		t.Fatal(err)
+	}
+	return buf.Bytes()
+}
+
+// parts returns the package's entries by name, and their names in order.
+func parts(t testing.TB, data []byte) (map[string][]byte, []string) {
+	t.Helper()
+	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	files := map[string][]byte{}
+	var names []string
+	for _, f := range zr.File {
+		rc, err := f.Open()
+		if err != nil {
+			t.Fatal(err)
+		}
+		b, err := io.ReadAll(rc)
+		rc.Close()
+		if err != nil {
+			t.Fatal(err)
+		}
+		files[f.Name] = b
+		names = append(names, f.Name)
+	}
+	return files, names
+}
+
+func TestGolden(t *testing.T) {
+	for _, tc := range []struct {
+		name string
+		doc  *document.Document
+	}{
+		{"verordening", sample()},
+		{"informatieblad", informatieblad()},
+	} {
+		name, d := tc.name, tc.doc
+		t.Run(name, func(t *testing.T) {
+			data := write(t, d)
+			if name == "verordening" && *out != "" {
+				if err := os.WriteFile(*out, data, 0o644); err != nil {
+					t.Fatal(err)
+				}
+			}
+			files, _ := parts(t, data)
+			got := strings.Join(paragraphs(t, files["word/document.xml"]), "\n") + "\n"
+			path := filepath.Join("testdata", name+".golden")
+			if *update {
+				if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
+					t.Fatal(err)
+				}
+			}
+			want, err := os.ReadFile(path)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got != string(want) {
+				t.Errorf("document.xml text differs from %s (run with -update):\n%s", path, got)
+			}
+		})
+	}
+}
+
+// paragraphs returns the text of document.xml, one paragraph a line, as
+// "Style|text": bold runs in **, italic runs in *, tabs as "⇥". A table row
+// is one line "TableHeader|a | b" or "TableRow|a | b"; a page break before
+// a paragraph is a line "PageBreak".
+func paragraphs(t testing.TB, data []byte) []string {
+	t.Helper()
+	var (
+		lines        []string
+		text         strings.Builder
+		style        string
+		bold, italic bool
+		inText       bool
+		inTable      bool
+		header       bool
+		row          []string
+	)
+	dec := xml.NewDecoder(bytes.NewReader(data))
+	for {
+		tok, err := dec.Token()
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			t.Fatal(err)
+		}
+		switch tok := tok.(type) {
+		case xml.StartElement:
+			switch tok.Name.Local {
+			case "tbl":
+				inTable = true
+			case "tr":
+				row, header = nil, false
+			case "tblHeader":
+				header = true
+			case "p":
+				text.Reset()
+				style = "Normal"
+			case "pStyle":
+				style = attr(tok, "val")
+			case "pageBreakBefore":
+				lines = append(lines, "PageBreak")
+			case "r":
+				bold, italic = false, false
+			case "b":
+				bold = true
+			case "i":
+				italic = true
+			case "tab":
+				text.WriteString("⇥")
+			case "t":
+				inText = true
+			}
+		case xml.CharData:
+			if inText {
+				s := string(tok)
+				switch {
+				case bold && italic:
+					s = "***" + s + "***"
+				case bold:
+					s = "**" + s + "**"
+				case italic:
+					s = "*" + s + "*"
+				}
+				text.WriteString(s)
+			}
+		case xml.EndElement:
+			switch tok.Name.Local {
+			case "t":
+				inText = false
+			case "p":
+				if !inTable {
+					lines = append(lines, style+"|"+text.String())
+				}
+			case "tc":
+				row = append(row, text.String())
+			case "tr":
+				kind := "TableRow"
+				if header {
+					kind = "TableHeader"
+				}
+				lines = append(lines, kind+"|"+strings.Join(row, " | "))
+			case "tbl":
+				inTable = false
+			}
+		}
+	}
+	return lines
+}
+
+func attr(e xml.StartElement, local string) string {
+	for _, a := range e.Attr {
+		if a.Name.Local == local {
+			return a.Value
+		}
+	}
+	return ""
+}
+
+func TestDeterministic(t *testing.T) {
+	a, b := write(t, sample()), write(t, sample())
+	if !bytes.Equal(a, b) {
+		t.Fatal("two writes of the same document differ")
+	}
+}
+
+func TestPackage(t *testing.T) {
+	files, names := parts(t, write(t, sample()))
+	want := []string{
+		"[Content_Types].xml", "_rels/.rels", "docProps/core.xml", "docProps/app.xml",
+		"word/document.xml", "word/_rels/document.xml.rels", "word/styles.xml",
+		"word/settings.xml", "word/header1.xml", "word/footer1.xml",
+	}
+	if !slices.Equal(names, want) {
+		t.Errorf("entries = %q, want %q", names, want)
+	}
+	for _, name := range names {
+		if err := wellFormed(files[name]); err != nil {
+			t.Errorf("%s: %v", name, err)
+		}
+	}
+}
+
+// wellFormed decodes every token of data.
+func wellFormed(data []byte) error {
+	dec := xml.NewDecoder(bytes.NewReader(data))
+	for {
+		_, err := dec.Token()
+		if err == io.EOF {
+			return nil
+		}
+		if err != nil {
+			return err
+		}
+	}
+}
+
+func TestProperties(t *testing.T) {
+	files, _ := parts(t, write(t, sample()))
+	var core struct {
+		Title    string `xml:"title"`
+		Subject  string `xml:"subject"`
+		Creator  string `xml:"creator"`
+		Language string `xml:"language"`
+	}
+	if err := xml.Unmarshal(files["docProps/core.xml"], &core); err != nil {
+		t.Fatal(err)
+	}
+	d := sample()
+	if core.Title != d.Title || core.Subject != d.Subject || core.Creator != d.Gemeente || core.Language != "nl-NL" {
+		t.Errorf("core properties = %+v", core)
+	}
+	checks := []struct{ part, want string }{
+		{"word/header1.xml", "Verordening jobcoaching Beëmster 2026"},
+		{"word/footer1.xml", "Pagina "},
+		{"word/footer1.xml", " PAGE "},
+		{"word/footer1.xml", " NUMPAGES "},
+		{"word/document.xml", `<w:pgSz w:w="11906" w:h="16838"/>`},
+		{"word/styles.xml", `<w:lang w:val="nl-NL"`},
+		{"word/styles.xml", `<w:name w:val="heading 1"/>`},
+		{"word/styles.xml", `<w:outlineLvl w:val="2"/>`},
+		{"word/styles.xml", `w:styleId="TableGrid"`},
+	}
+	for _, c := range checks {
+		if !strings.Contains(string(files[c.part]), c.want) {
+			t.Errorf("%s lacks %q", c.part, c.want)
+		}
+	}
+	for _, bad := range []string{"fldChar", "fldSimple", "instrText", "numPr"} {
+		if strings.Contains(string(files["word/document.xml"]), bad) {
+			t.Errorf("document.xml contains %s: numbers and references must be text", bad)
+		}
+	}
+}
+
+func TestLanguage(t *testing.T) {
+	var buf bytes.Buffer
+	if err := (Options{Language: "fy-NL"}).Write(&buf, sample()); err != nil {
+		t.Fatal(err)
+	}
+	files, _ := parts(t, buf.Bytes())
+	if !strings.Contains(string(files["word/styles.xml"]), `<w:lang w:val="fy-NL"`) {
+		t.Error("styles.xml does not use the language option")
+	}
+}
+
+func TestNil(t *testing.T) {
+	if err := Write(io.Discard, nil); err == nil {
+		t.Error("Write(nil) succeeded")
+	}
+}
+
+// tool returns the path of an external program. Without it the test fails
+// under CI and is skipped elsewhere.
+func tool(t *testing.T, name string) string {
+	t.Helper()
+	path, err := exec.LookPath(name)
+	if err == nil {
+		return path
+	}
+	if os.Getenv("CI") != "" {
+		t.Fatalf("%s is not installed: %v", name, err)
+	}
+	t.Skipf("%s is not installed", name)
+	return ""
+}
+
+// sampleFile writes the sample to a temporary .docx file.
+func sampleFile(t *testing.T) string {
+	t.Helper()
+	path := filepath.Join(t.TempDir(), "verordening.docx")
+	if err := os.WriteFile(path, write(t, sample()), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return path
+}
+
+func TestPandoc(t *testing.T) {
+	pandoc := tool(t, "pandoc")
+	path := sampleFile(t)
+	cmd := exec.Command(pandoc, "-f", "docx", "-t", "json", path)
+	var stderr bytes.Buffer
+	cmd.Stderr = &stderr
+	data, err := cmd.Output()
+	if err != nil {
+		t.Fatalf("pandoc: %v\n%s", err, stderr.String())
+	}
+	var ast any
+	if err := json.Unmarshal(data, &ast); err != nil {
+		t.Fatal(err)
+	}
+	var p pandocText
+	p.walk(ast)
+
+	files, _ := parts(t, write(t, sample()))
+	want := map[int]int{}
+	for _, line := range paragraphs(t, files["word/document.xml"]) {
+		var level int
+		if _, err := fmt.Sscanf(line, "Heading%d|", &level); err == nil {
+			want[level]++
+		}
+	}
+	if len(want) == 0 {
+		t.Fatal("the sample has no headings")
+	}
+	if fmt.Sprint(p.headers) != fmt.Sprint(want) {
+		t.Errorf("pandoc headings per level = %v, want %v", p.headers, want)
+	}
+	text := strings.Join(p.words, " ")
+	for _, s := range []string{"jobcoaching & werkplekaanpassingen <concept>", "Beëmster", "café", "coöperatie",
+		"Financiële", "€", "geïndexeerd", "Müller", "SPORT_2026", "Artikel 3. Aanvraag"} {
+		if !strings.Contains(text, s) {
+			t.Errorf("pandoc output lacks %q", s)
+		}
+	}
+}
+
+// pandocText collects the headings per level and the words of a pandoc
+// JSON document, metadata included.
+type pandocText struct {
+	headers map[int]int
+	words   []string
+}
+
+func (p *pandocText) walk(v any) {
+	switch v := v.(type) {
+	case map[string]any:
+		switch v["t"] {
+		case "Header":
+			if c, ok := v["c"].([]any); ok && len(c) > 0 {
+				if level, ok := c[0].(float64); ok {
+					if p.headers == nil {
+						p.headers = map[int]int{}
+					}
+					p.headers[int(level)]++
+				}
+			}
+		case "Str":
+			if s, ok := v["c"].(string); ok {
+				p.words = append(p.words, s)
+			}
+		}
+		keys := make([]string, 0, len(v))
+		for k := range v {
+			keys = append(keys, k)
+		}
+		slices.Sort(keys)
+		for _, k := range keys {
+			p.walk(v[k])
+		}
+	case []any:
+		for _, e := range v {
+			p.walk(e)
+		}
+	}
+}
+
+func TestLibreOffice(t *testing.T) {
+	soffice := tool(t, "soffice")
+	pdf := convertPDF(t, soffice, sampleFile(t))
+	data, err := os.ReadFile(pdf)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(data) == 0 || !bytes.HasPrefix(data, []byte("%PDF")) {
+		t.Fatalf("%s is not a PDF (%d bytes)", pdf, len(data))
+	}
+}
+
+// convertPDF converts a .docx file with LibreOffice, using a fresh profile,
+// and returns the path of the PDF.
+func convertPDF(t *testing.T, soffice, docx string) string {
+	t.Helper()
+	dir := t.TempDir()
+	ctx, cancel := context.WithTimeout(context.Background(), 3*time.Minute)
+	defer cancel()
+	cmd := exec.CommandContext(ctx, soffice, "--headless", "--norestore",
+		"-env:UserInstallation=file://"+filepath.Join(dir, "profile"),
+		"--convert-to", "pdf", "--outdir", dir, docx)
+	output, err := cmd.CombinedOutput()
+	if errors.Is(ctx.Err(), context.DeadlineExceeded) {
+		t.Fatalf("soffice timed out\n%s", output)
+	}
+	if err != nil {
+		t.Fatalf("soffice: %v\n%s", err, output)
+	}
+	pdf := filepath.Join(dir, strings.TrimSuffix(filepath.Base(docx), ".docx")+".pdf")
+	if _, err := os.Stat(pdf); err != nil {
+		t.Fatalf("soffice made no PDF: %v\n%s", err, output)
+	}
+	return pdf
+}
+
+func BenchmarkWrite(b *testing.B) {
+	d := sample()
+	var size int
+	for b.Loop() {
+		var buf bytes.Buffer
+		if err := Write(&buf, d); err != nil {
+			b.Fatal(err)
+		}
+		size = buf.Len()
+	}
+	b.ReportMetric(float64(size), "bytes/doc")
+}

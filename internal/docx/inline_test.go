@@ -1,0 +1,60 @@
+package docx
+
+import (
+	"fmt"
+	"testing"
+)
+
+func TestInline(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"plain text", "[plain text]"},
+		{"a **bold** word", "[a ][bold:b][ word]"},
+		{"an *italic* word", "[an ][italic:i][ word]"},
+		{"***both***", "[both:bi]"},
+		{"**bold *and italic* bold**", "[bold :b][and italic:bi][ bold:b]"},
+		{"*italic **and bold** italic*", "[italic :i][and bold:bi][ italic:i]"},
+		{`\*not italic\*`, "[*not italic*]"},
+		{`SPORT\_2026 \[1\] \\ \a`, `[SPORT_2026 [1] \ \a]`},
+		{"2 * 3 * 4", "[2 * 3 * 4]"},
+		{"*unclosed", "[*unclosed]"},
+		{"**unclosed*", "[**unclosed*]"},
+		{"a*b*c", "[a][b:i][c]"},
+		{"€ 2.700 & <meer>", "[€ 2.700 & <meer>]"},
+		{"", ""},
+	}
+	for _, tt := range tests {
+		var got string
+		for _, r := range inline(tt.in) {
+			f := ""
+			if r.bold {
+				f += "b"
+			}
+			if r.italic {
+				f += "i"
+			}
+			if f != "" {
+				f = ":" + f
+			}
+			got += fmt.Sprintf("[%s%s]", r.text, f)
+		}
+		if got != tt.want {
+			t.Errorf("inline(%q) = %s, want %s", tt.in, got, tt.want)
+		}
+	}
+}
+
+func TestEscape(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"gewoon", "gewoon"},
+		{`a & b < c > d "e"`, "a &amp; b &lt; c &gt; d &quot;e&quot;"},
+		{"regel\neen\ttab", "regel een tab"},
+		{"bel\x07l", "bell"},
+		{"ongeldig \xff", "ongeldig \uFFFD"},
+		{"Beëmster €", "Beëmster €"},
+	}
+	for _, tt := range tests {
+		if got := escape(tt.in); got != tt.want {
+			t.Errorf("escape(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}

@@ -1,0 +1,104 @@
+// Package format writes numbers, amounts, percentages, dates and
+// enumerations the Dutch way, as legal texts print them.
+package format
+
+import (
+	"strconv"
+	"strings"
+	"time"
+
+	"golang.org/x/text/language"
+	"golang.org/x/text/message"
+	"golang.org/x/text/number"
+)
+
+var nl = message.NewPrinter(language.Dutch)
+
+// Getal prints a number with Dutch grouping and decimal comma and at most
+// two decimals: 1400 → "1.400", 7.5 → "7,5".
+func Getal(f float64) string {
+	return nl.Sprint(number.Decimal(f, number.MaxFractionDigits(2)))
+}
+
+// Bedrag prints an amount in euros: whole amounts without cents (€ 2.700),
+// others with two decimals (€ 75,82).
+func Bedrag(f float64) string {
+	if f == float64(int64(f)) {
+		return "€ " + nl.Sprint(number.Decimal(f, number.MaxFractionDigits(0)))
+	}
+	return "€ " + nl.Sprint(number.Decimal(f, number.MinFractionDigits(2), number.MaxFractionDigits(2)))
+}
+
+// Procent prints a percentage given in percent: 7.5 → "7,5%".
+func Procent(f float64) string { return Getal(f) + "%" }
+
+var words = []string{"nul", "een", "twee", "drie", "vier", "vijf", "zes", "zeven", "acht", "negen", "tien",
+	"elf", "twaalf", "dertien", "veertien", "vijftien", "zestien", "zeventien", "achttien", "negentien", "twintig"}
+
+// Woord writes whole numbers up to twenty in words, as legal texts do
+// ("binnen acht weken"), and larger or fractional numbers in digits.
+func Woord(f float64) string {
+	if f == float64(int(f)) && f >= 0 && int(f) < len(words) {
+		return words[int(f)]
+	}
+	return Getal(f)
+}
+
+var ordinals = []string{"", "eerste", "tweede", "derde", "vierde", "vijfde", "zesde", "zevende", "achtste",
+	"negende", "tiende", "elfde", "twaalfde", "dertiende", "veertiende", "vijftiende", "zestiende",
+	"zeventiende", "achttiende", "negentiende", "twintigste"}
+
+// Ordinal writes 1 as "eerste", 2 as "tweede"; beyond twenty "21e".
+func Ordinal(n int) string {
+	if n > 0 && n < len(ordinals) {
+		return ordinals[n]
+	}
+	return strconv.Itoa(n) + "e"
+}
+
+// months: golang.org/x/text has no date formatting, and time.Format knows
+// only English names, so the twelve Dutch month names are written here.
+var months = []string{"januari", "februari", "maart", "april", "mei", "juni", "juli",
+	"augustus", "september", "oktober", "november", "december"}
+
+// Datum prints an ISO date (2026-07-01) as "1 juli 2026". Text that is not
+// such a date is returned unchanged.
+func Datum(iso string) string {
+	t, err := time.Parse("2006-01-02", iso)
+	if err != nil {
+		return iso
+	}
+	return strconv.Itoa(t.Day()) + " " + months[t.Month()-1] + " " + strconv.Itoa(t.Year())
+}
+
+// Join lists items as "a, b en c" (or "of" as the last word).
+func Join(items []string, last string) string {
+	switch len(items) {
+	case 0:
+		return ""
+	case 1:
+		return items[0]
+	}
+	return strings.Join(items[:len(items)-1], ", ") + " " + last + " " + items[len(items)-1]
+}
+
+// EscapeMarkdown makes text from the answers inert inside clause
+// Markdown: every character CommonMark could read as markup gets a
+// backslash, and control characters are dropped (the assembler uses them as
+// internal markers). Answers are data and must never become markup.
+func EscapeMarkdown(s string) string {
+	var b strings.Builder
+	for _, r := range s {
+		switch {
+		case r < 0x20 && r != '\t' || r == 0x7f:
+			if r == '\n' {
+				b.WriteByte(' ')
+			}
+			continue
+		case strings.ContainsRune("\\`*_{}[]<>#|~&!", r):
+			b.WriteByte('\\')
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
+}

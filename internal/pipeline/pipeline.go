@@ -1,0 +1,163 @@
+// Package pipeline wires the stages together: it loads a content pack once
+// and turns an answers file into the bytes of every output file, without
+// touching the disk.
+package pipeline
+
+import (
+	"bytes"
+	"fmt"
+	"io/fs"
+	"path"
+	"slices"
+	"sort"
+	"strings"
+
+	"verordening/internal/answer"
+	"verordening/internal/assemble"
+	"verordening/internal/clause"
+	"verordening/internal/document"
+	"verordening/internal/docx"
+	"verordening/internal/question"
+	"verordening/internal/render"
+	"verordening/internal/source"
+)
+
+// Formats are the output formats, in the order files are listed.
+var Formats = []string{"md", "html", "docx"}
+
+// Content is a loaded content pack: questionnaire, clause library and
+// page template.
+type Content struct {
+	FS        fs.FS
+	Questions *question.Questionnaire
+	Library   *clause.Library
+	Page      *render.Page
+}
+
+// Load reads and checks a content pack (questions/, clauses/, templates/).
+func Load(fsys fs.FS) (*Content, error) {
+	qs, err := question.Load(fsys)
+	if err != nil {
+		return nil, err
+	}
+	lib, err := clause.Load(fsys, qs)
+	if err != nil {
+		return nil, err
+	}
+	page, err := render.NewPage(fsys)
+	if err != nil {
+		return nil, err
+	}
+	return &Content{FS: fsys, Questions: qs, Library: lib, Page: page}, nil
+}
+
+// Decode reads an answers file against the questionnaire.
+func (c *Content) Decode(name string, data []byte) (*answer.Answers, source.ErrorList, error) {
+	return answer.Decode(name, data, c.Questions)
+}
+
+// A File is one output file.
+type File struct {
+	Name string
+	Data []byte
+}
+
+// Output is everything built for one gemeente.
+type Output struct {
+	Result *assemble.Result
+	Docs   []*document.Document
+	Files  []File
+}
+
+// Build assembles the documents for the answers and renders them in the
+// formats asked for; antwoorden.yaml (the answers as used) is always
+// written.
+func (c *Content) Build(ans *answer.Answers, formats []string) (*Output, error) {
+	res, err := assemble.Build(c.Library, ans)
+	if err != nil {
+		return nil, err
+	}
+	out := &Output{Result: res}
+	out.Docs = []*document.Document{res.Verordening, res.Coverage.Report(res.Verordening)}
+	for _, d := range out.Docs {
+		files, err := c.Render(d, formats)
+		if err != nil {
+			return nil, err
+		}
+		out.Files = append(out.Files, files...)
+	}
+	out.Files = append(out.Files, File{Name: "antwoorden.yaml", Data: ans.Encode()})
+	sort.SliceStable(out.Files, func(i, j int) bool { return out.Files[i].Name < out.Files[j].Name })
+	return out, nil
+}
+
+// Render writes one document in each format.
+func (c *Content) Render(d *document.Document, formats []string) ([]File, error) {
+	var files []File
+	md := render.Markdown(d)
+	for _, f := range formats {
+		name := string(d.Kind) + "." + f
+		switch f {
+		case "md":
+			files = append(files, File{name, md})
+		case "html":
+			h, err := c.Page.HTMLFromMarkdown(d, md)
+			if err != nil {
+				return nil, fmt.Errorf("%s: %v", name, err)
+			}
+			files = append(files, File{name, h})
+		case "docx":
+			var buf bytes.Buffer
+			if err := docx.Write(&buf, d); err != nil {
+				return nil, fmt.Errorf("%s: %v", name, err)
+			}
+			files = append(files, File{name, buf.Bytes()})
+		}
+	}
+	return files, nil
+}
+
+// ParseFormats reads a comma-separated list of formats.
+func ParseFormats(s string) ([]string, error) {
+	var out []string
+	for _, f := range strings.Split(s, ",") {
+		f = strings.ToLower(strings.TrimSpace(f))
+		if f == "" {
+			continue
+		}
+		if !slices.Contains(Formats, f) {
+			return nil, fmt.Errorf("onbekend formaat %q (kies uit: %s)", f, strings.Join(Formats, ", "))
+		}
+		if !slices.Contains(out, f) {
+			out = append(out, f)
+		}
+	}
+	if len(out) == 0 {
+		return nil, fmt.Errorf("geef ten minste één formaat op (%s)", strings.Join(Formats, ", "))
+	}
+	return out, nil
+}
+
+// ExampleDir holds the embedded example answer sets.
+const ExampleDir = "questions/voorbeelden"
+
+// Examples lists the names of the example answer sets.
+func (c *Content) Examples() []string {
+	names, _ := fs.Glob(c.FS, ExampleDir+"/*.yaml")
+	var out []string
+	for _, n := range names {
+		out = append(out, strings.TrimSuffix(path.Base(n), ".yaml"))
+	}
+	sort.Strings(out)
+	return out
+}
+
+// Example returns the file name and contents of an example.
+func (c *Content) Example(name string) (string, []byte, error) {
+	if !slices.Contains(c.Examples(), name) {
+		return "", nil, fmt.Errorf("onbekend voorbeeld %q (beschikbaar: %s)", name, strings.Join(c.Examples(), ", "))
+	}
+	p := ExampleDir + "/" + name + ".yaml"
+	data, err := fs.ReadFile(c.FS, p)
+	return p, data, err
+}

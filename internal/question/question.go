@@ -1,0 +1,386 @@
+// Package question loads the questionnaire (questions/*.yaml) and knows
+// how an answer of each question type is read and checked.
+package question
+
+import (
+	"fmt"
+	"io/fs"
+
+	"slices"
+	"sort"
+	"strings"
+
+	"gopkg.in/yaml.v3"
+
+	"verordening/internal/condition"
+	"verordening/internal/source"
+)
+
+// Type is a question type.
+type Type string
+
+const (
+	Keuze      Type = "keuze"      // one option
+	Meerkeuze  Type = "meerkeuze"  // a list of options
+	Getal      Type = "getal"      // a number
+	Bedrag     Type = "bedrag"     // an amount in euros
+	Percentage Type = "percentage" // a percentage, 7.5 for 7,5%
+	Tekst      Type = "tekst"      // free text
+	Datum      Type = "datum"      // a date, YYYY-MM-DD
+	JaNee      Type = "janee"      // yes or no
+)
+
+var types = []Type{Keuze, Meerkeuze, Getal, Bedrag, Percentage, Tekst, Datum, JaNee}
+
+// An Option is one value of a keuze or meerkeuze question.
+type Option struct {
+	Value string `yaml:"value"`
+	Label string `yaml:"label"`
+}
+
+// Source says where a default value comes from.
+type Source struct {
+	Year  int    `yaml:"year"`
+	Title string `yaml:"title"`
+}
+
+func (s *Source) String() string {
+	if s == nil {
+		return ""
+	}
+	return fmt.Sprintf("%s, %d", s.Title, s.Year)
+}
+
+// A Question is one question of the questionnaire.
+type Question struct {
+	ID       string
+	Section  *Section
+	Text     string
+	Help     string
+	Type     Type
+	Options  []Option
+	Default  any     // typed like an answer; nil when there is none
+	Source   *Source // where Default comes from; nil when unknown
+	When     *condition.Cond
+	Optional bool     // may stay unanswered
+	Min, Max *float64 // numbers: range; tekst: Max is the length
+	Unit     string
+	Pos      source.Pos
+}
+
+// OptionValues returns the values of the options.
+func (q *Question) OptionValues() []string {
+	out := make([]string, len(q.Options))
+	for i, o := range q.Options {
+		out[i] = o.Value
+	}
+	return out
+}
+
+// Label returns the label of an option value, or the value itself.
+func (q *Question) Label(value string) string {
+	for _, o := range q.Options {
+		if o.Value == value {
+			return o.Label
+		}
+	}
+	return value
+}
+
+// A Section groups questions.
+type Section struct {
+	ID        string
+	Title     string
+	Order     int
+	Intro     string
+	Questions []*Question
+}
+
+// Questionnaire is the loaded questionnaire.
+type Questionnaire struct {
+	Sections  []*Section
+	Questions []*Question // in order: by section, then as written
+	byID      map[string]*Question
+	env       *condition.Env
+}
+
+// Lookup returns the question with the id, or nil.
+func (qs *Questionnaire) Lookup(id string) *Question { return qs.byID[id] }
+
+// Env returns the typed environment for conditions over the answers.
+func (qs *Questionnaire) Env() *condition.Env { return qs.env }
+
+// IDs returns every question id in order.
+func (qs *Questionnaire) IDs() []string {
+	ids := make([]string, len(qs.Questions))
+	for i, q := range qs.Questions {
+		ids[i] = q.ID
+	}
+	return ids
+}
+
+// Zero returns the zero value of the Go type that holds an answer of type t.
+func Zero(t Type) any {
+	switch t {
+	case Meerkeuze:
+		return []string{}
+	case Getal, Bedrag, Percentage:
+		return 0.0
+	case JaNee:
+		return false
+	}
+	return ""
+}
+
+// Load reads every questions/*.yaml file of fsys (not subfolders) and
+// checks the questionnaire as a whole: unique ids, valid types and
+// defaults, and conditions that only use earlier questions.
+func Load(fsys fs.FS) (*Questionnaire, error) {
+	names, err := fs.Glob(fsys, "questions/*.yaml")
+	if err != nil {
+		return nil, err
+	}
+	if len(names) == 0 {
+		return nil, fmt.Errorf("questions/: geen vragenbestanden (*.yaml) gevonden")
+	}
+	sort.Strings(names)
+	var errs source.ErrorList
+	var files []*rawFile
+	for _, name := range names {
+		data, err := fs.ReadFile(fsys, name)
+		if err != nil {
+			return nil, err
+		}
+		f, err := parseFile(name, data)
+		errs.Append(source.Pos{File: name}, err)
+		if f != nil {
+			files = append(files, f)
+		}
+	}
+	sort.SliceStable(files, func(i, j int) bool { return files[i].section.Order < files[j].section.Order })
+	qs := build(files, &errs)
+	errs.Sort()
+	return qs, errs.Err()
+}
+
+// build turns the parsed files into a questionnaire, compiling each
+// condition in an environment holding only the questions before it.
+func build(files []*rawFile, errs *source.ErrorList) *Questionnaire {
+	qs := &Questionnaire{byID: map[string]*Question{}}
+	var vars []condition.Var
+	for _, f := range files {
+		sec := f.section.toSection()
+		qs.Sections = append(qs.Sections, sec)
+		for _, r := range f.questions {
+			q, ok := r.toQuestion(sec, condition.NewEnv(vars), errs)
+			if !ok {
+				continue
+			}
+			if prev := qs.byID[q.ID]; prev != nil {
+				errs.Add(q.Pos, "vraag %q bestaat al (%s); kies een andere id", q.ID, prev.Pos)
+				continue
+			}
+			qs.byID[q.ID] = q
+			qs.Questions = append(qs.Questions, q)
+			sec.Questions = append(sec.Questions, q)
+			vars = append(vars, condition.Var{Name: q.ID, Zero: Zero(q.Type), Options: optionsOrNil(q)})
+		}
+	}
+	qs.env = condition.NewEnv(vars)
+	return qs
+}
+
+func optionsOrNil(q *Question) []string {
+	if q.Type == Keuze || q.Type == Meerkeuze {
+		return q.OptionValues()
+	}
+	return nil
+}
+
+// rawFile is one questions file as written.
+type rawFile struct {
+	section   rawSection
+	questions []rawQuestion
+}
+
+type rawSection struct {
+	ID    string `yaml:"id"`
+	Title string `yaml:"title"`
+	Order int    `yaml:"order"`
+	Intro string `yaml:"intro"`
+}
+
+func (r rawSection) toSection() *Section {
+	return &Section{ID: r.ID, Title: r.Title, Order: r.Order, Intro: strings.TrimSpace(r.Intro)}
+}
+
+type rawQuestion struct {
+	ID       string    `yaml:"id"`
+	Text     string    `yaml:"text"`
+	Help     string    `yaml:"help"`
+	Type     Type      `yaml:"type"`
+	Options  []Option  `yaml:"options"`
+	Default  yaml.Node `yaml:"default"`
+	Source   *Source   `yaml:"source"`
+	When     yaml.Node `yaml:"when"`
+	Optional bool      `yaml:"optional"`
+	Min      *float64  `yaml:"min"`
+	Max      *float64  `yaml:"max"`
+	Unit     string    `yaml:"unit"`
+	pos      source.Pos
+}
+
+var questionKeys = []string{"id", "text", "help", "type", "options", "default", "source", "when", "optional", "min", "max", "unit"}
+
+func parseFile(name string, data []byte) (*rawFile, error) {
+	var root yaml.Node
+	if err := yaml.Unmarshal(data, &root); err != nil {
+		return nil, YAMLError(name, err)
+	}
+	var errs source.ErrorList
+	doc := docNode(&root)
+	if doc == nil || doc.Kind != yaml.MappingNode {
+		errs.Add(source.Pos{File: name, Line: 1, Col: 1}, "verwacht een map met de sleutels section en questions")
+		return nil, errs
+	}
+	f := &rawFile{}
+	for i := 0; i+1 < len(doc.Content); i += 2 {
+		k, v := doc.Content[i], doc.Content[i+1]
+		switch k.Value {
+		case "section":
+			if err := v.Decode(&f.section); err != nil {
+				errs.Append(At(name, v), YAMLError(name, err))
+			}
+		case "questions":
+			f.questions = decodeQuestions(name, v, &errs)
+		default:
+			errs.Add(At(name, k), "onbekende sleutel %q (verwacht section of questions)", k.Value)
+		}
+	}
+	if f.section.ID == "" {
+		errs.Add(source.Pos{File: name, Line: 1, Col: 1}, "de sectie heeft geen id")
+	}
+	return f, errs.Err()
+}
+
+func decodeQuestions(name string, v *yaml.Node, errs *source.ErrorList) []rawQuestion {
+	if v.Kind != yaml.SequenceNode {
+		errs.Add(At(name, v), "questions moet een lijst zijn")
+		return nil
+	}
+	var out []rawQuestion
+	for _, n := range v.Content {
+		checkKeys(name, n, questionKeys, errs)
+		var r rawQuestion
+		if err := n.Decode(&r); err != nil {
+			errs.Append(At(name, n), YAMLError(name, err))
+			continue
+		}
+		r.pos = At(name, n)
+		out = append(out, r)
+	}
+	return out
+}
+
+// checkKeys reports keys of mapping n that are not in allowed.
+func checkKeys(name string, n *yaml.Node, allowed []string, errs *source.ErrorList) {
+	if n.Kind != yaml.MappingNode {
+		return
+	}
+	for i := 0; i < len(n.Content); i += 2 {
+		k := n.Content[i]
+		if !slices.Contains(allowed, k.Value) {
+			errs.Add(At(name, k), "onbekende sleutel %q (toegestaan: %s)", k.Value, strings.Join(allowed, ", "))
+		}
+	}
+}
+
+func (r rawQuestion) toQuestion(sec *Section, env *condition.Env, errs *source.ErrorList) (*Question, bool) {
+	n := len(*errs)
+	q := &Question{ID: r.ID, Section: sec, Text: strings.TrimSpace(r.Text), Help: strings.TrimSpace(r.Help),
+		Type: r.Type, Options: r.Options, Source: r.Source, Optional: r.Optional,
+		Min: r.Min, Max: r.Max, Unit: r.Unit, Pos: r.pos}
+	r.checkShape(errs)
+	if r.When.Kind == yaml.ScalarNode {
+		c, err := condition.Compile(r.When.Value, scalarStart(r.pos.File, &r.When), env)
+		if err != nil {
+			errs.Append(r.pos, err)
+		}
+		q.When = c
+	}
+	if r.Default.Kind != 0 && len(*errs) == n {
+		v, msg := q.Parse(&r.Default)
+		if msg != "" {
+			errs.Add(At(r.pos.File, &r.Default), "standaardwaarde van %s: %s", q.ID, msg)
+		}
+		q.Default = v
+	}
+	return q, len(*errs) == n
+}
+
+func (r rawQuestion) checkShape(errs *source.ErrorList) {
+	switch {
+	case !validID(r.ID):
+		errs.Add(r.pos, "ongeldige id %q: gebruik kleine letters, cijfers en _ (begin met een letter)", r.ID)
+	case !slices.Contains(types, r.Type):
+		errs.Add(r.pos, "vraag %s: onbekend type %q (kies uit: %s)", r.ID, r.Type, typeList())
+	case strings.TrimSpace(r.Text) == "":
+		errs.Add(r.pos, "vraag %s heeft geen vraagtekst (text)", r.ID)
+	case strings.TrimSpace(r.Help) == "":
+		errs.Add(r.pos, "vraag %s heeft geen hulptekst (help)", r.ID)
+	case (r.Type == Keuze || r.Type == Meerkeuze) && len(r.Options) < 2:
+		errs.Add(r.pos, "vraag %s is een %s-vraag maar heeft minder dan twee opties", r.ID, r.Type)
+	case r.Type != Keuze && r.Type != Meerkeuze && len(r.Options) > 0:
+		errs.Add(r.pos, "vraag %s is van type %s en kan geen opties hebben", r.ID, r.Type)
+	}
+	seen := map[string]bool{}
+	for _, o := range r.Options {
+		if !validID(o.Value) || seen[o.Value] {
+			errs.Add(r.pos, "vraag %s: ongeldige of dubbele optie %q", r.ID, o.Value)
+		}
+		seen[o.Value] = true
+	}
+}
+
+func validID(s string) bool {
+	if s == "" || s[0] < 'a' || s[0] > 'z' {
+		return false
+	}
+	for _, c := range s {
+		if !(c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '_') {
+			return false
+		}
+	}
+	return true
+}
+
+func typeList() string {
+	s := make([]string, len(types))
+	for i, t := range types {
+		s[i] = string(t)
+	}
+	return strings.Join(s, ", ")
+}
+
+// At returns the position of a YAML node in file name.
+func At(name string, n *yaml.Node) source.Pos {
+	return source.Pos{File: name, Line: n.Line, Col: n.Column}
+}
+
+// scalarStart returns the position of the first character of a scalar's
+// value, past an opening quote.
+func scalarStart(name string, n *yaml.Node) source.Pos {
+	p := At(name, n)
+	if n.Style&(yaml.DoubleQuotedStyle|yaml.SingleQuotedStyle) != 0 {
+		p.Col++
+	}
+	p.Col-- // condition columns count from 1
+	return p
+}
+
+func docNode(root *yaml.Node) *yaml.Node {
+	if root.Kind == yaml.DocumentNode && len(root.Content) > 0 {
+		return root.Content[0]
+	}
+	return nil
+}

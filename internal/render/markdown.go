@@ -1,0 +1,154 @@
+// Package render writes a document.Document as Markdown and as a
+// standalone HTML page. Both only walk the model: numbering and references
+// were decided by the assembler.
+package render
+
+import (
+	"strings"
+
+	"verordening/internal/document"
+)
+
+// Markdown renders the document as CommonMark. Leden are paragraphs that
+// start with their number ("1\."), escaped so that no Markdown reader turns
+// them into a list of its own numbering; onderdelen are list items that
+// carry their letter as text.
+func Markdown(d *document.Document) []byte {
+	w := &mdWriter{}
+	w.heading(1, d.Title)
+	w.blocks(d.Intro, 2)
+	chapters := len(d.Chapters) > 0 && d.Chapters[0].Number != ""
+	artLevel := 2
+	if chapters {
+		artLevel = 3
+	}
+	for _, ch := range d.Chapters {
+		if chapters {
+			w.heading(2, "Hoofdstuk "+ch.Number+". "+ch.Title)
+		}
+		for _, a := range ch.Articles {
+			w.heading(artLevel, a.Heading())
+			w.leden(a.Leden, artLevel+1)
+		}
+	}
+	w.blocks(d.Closing, 2)
+	if d.Notes != nil {
+		w.notes(d, d.Notes)
+	}
+	return []byte(w.sb.String())
+}
+
+type mdWriter struct {
+	sb strings.Builder
+}
+
+func (w *mdWriter) para(s string) {
+	w.sb.WriteString(s)
+	w.sb.WriteString("\n\n")
+}
+
+func (w *mdWriter) heading(level int, text string) {
+	w.para(strings.Repeat("#", level) + " " + text)
+}
+
+func (w *mdWriter) leden(leden []*document.Lid, level int) {
+	for _, l := range leden {
+		text := l.Text
+		if l.Number != "" {
+			text = l.Number + `\. ` + text
+		}
+		w.para(text)
+		if len(l.Items) > 0 {
+			w.items(l.Items, "")
+			w.sb.WriteString("\n")
+		}
+		w.blocks(l.Blocks, level)
+	}
+}
+
+func (w *mdWriter) items(items []*document.Item, indent string) {
+	for _, it := range items {
+		text := it.Text
+		if it.Marker != "" && it.Marker != "-" {
+			text = it.Marker + " " + text
+		}
+		w.sb.WriteString(indent + "- " + text + "\n")
+		if len(it.Items) > 0 {
+			w.items(it.Items, indent+"  ")
+		}
+	}
+}
+
+// blocks writes block content; a Heading of level 1 becomes a heading of
+// the given absolute level.
+func (w *mdWriter) blocks(blocks []document.Block, level int) {
+	for _, b := range blocks {
+		switch b := b.(type) {
+		case *document.Paragraph:
+			w.para(b.Text)
+		case *document.Heading:
+			w.heading(min(level+b.Level-1, 6), b.Text)
+		case *document.List:
+			for i, it := range b.Items {
+				if b.Ordered {
+					w.sb.WriteString(itoa(i+1) + ". " + it + "\n")
+				} else {
+					w.sb.WriteString("- " + it + "\n")
+				}
+			}
+			w.sb.WriteString("\n")
+		case *document.Table:
+			w.table(b)
+		}
+	}
+}
+
+func (w *mdWriter) table(t *document.Table) {
+	if t.Caption != "" {
+		w.para("*" + t.Caption + "*")
+	}
+	w.row(t.Header)
+	rule := make([]string, len(t.Header))
+	for i := range rule {
+		rule[i] = "---"
+	}
+	w.row(rule)
+	for _, r := range t.Rows {
+		w.row(r)
+	}
+	w.sb.WriteString("\n")
+}
+
+func (w *mdWriter) row(cells []string) {
+	w.sb.WriteString("| " + strings.Join(cells, " | ") + " |\n")
+}
+
+func (w *mdWriter) notes(d *document.Document, n *document.Notes) {
+	w.heading(2, n.Title)
+	if len(n.General) > 0 {
+		w.heading(3, "Algemeen")
+		w.blocks(n.General, 4)
+	}
+	var arts []*document.Article
+	for _, a := range d.Articles() {
+		if len(a.Note) > 0 {
+			arts = append(arts, a)
+		}
+	}
+	if len(arts) == 0 {
+		return
+	}
+	w.heading(3, "Artikelsgewijs")
+	for _, a := range arts {
+		w.heading(4, a.Heading())
+		w.blocks(a.Note, 5)
+	}
+}
+
+func itoa(i int) string {
+	const digits = "0123456789"
+	if i < 10 {
+		return digits[i : i+1]
+	}
+	return itoa(i/10) + digits[i%10:i%10+1]
+}
