@@ -32,11 +32,15 @@ func runBuild(e *env, args []string) int {
 	}
 	ans, code := readAnswers(e, c, &in, "build")
 	if ans == nil {
+		if code == exitInput {
+			fmt.Fprintln(e.stderr, "Er is niets geschreven.")
+		}
 		return code
 	}
 	out, err := c.Build(ans, fmts)
 	if err != nil {
 		printErrors(e, err)
+		fmt.Fprintln(e.stderr, "Er is niets geschreven.")
 		return exitInput
 	}
 	if outDir == "" {

@@ -2,8 +2,11 @@ package main
 
 import (
 	"fmt"
+
 	"strings"
 	"text/tabwriter"
+	"verordening/internal/assemble"
+	"verordening/internal/pipeline"
 )
 
 func runCheck(e *env, args []string) int {
@@ -23,12 +26,23 @@ func runCheck(e *env, args []string) int {
 	if ans == nil {
 		return code
 	}
-	out, err := c.Build(ans, nil)
-	if err != nil {
-		printErrors(e, err)
-		return exitInput
+	for _, w := range pipeline.StaleFigures(ans) {
+		fmt.Fprintln(e.stderr, w)
 	}
-	cov := out.Result.Coverage
+	code = exitOK
+	var cov *assemble.Coverage
+	out, err := c.Build(ans, nil)
+	if err == nil {
+		cov = out.Result.Coverage
+	} else {
+		// Report the errors, and still show what the choice of clauses
+		// covers: after removing clauses a jurist wants both.
+		printErrors(e, err)
+		code = exitInput
+		if cov, err = assemble.SelectionCoverage(c.Library, ans); err != nil {
+			return exitInput
+		}
+	}
 	tw := tabwriter.NewWriter(e.stdout, 0, 4, 2, ' ', 0)
 	fmt.Fprintln(tw, "EIS\tOMSCHRIJVING\tARTIKEL")
 	for _, r := range cov.Rows {
@@ -41,5 +55,5 @@ func runCheck(e *env, args []string) int {
 		return exitInput
 	}
 	fmt.Fprintf(e.stdout, "\n%s: alle wettelijke eisen zijn gedekt.\n", ans.File)
-	return exitOK
+	return code
 }

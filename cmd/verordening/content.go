@@ -47,6 +47,9 @@ func loadContent(e *env, dir string) (*pipeline.Content, bool) {
 		printErrors(e, err)
 		return nil, false
 	}
+	for _, w := range c.Library.Warnings {
+		fmt.Fprintln(e.stderr, w)
+	}
 	return c, true
 }
 
@@ -110,9 +113,7 @@ func printErrors(e *env, err error) {
 		}
 	}
 	if n > 1 {
-		fmt.Fprintf(e.stderr, "%d fouten; er is niets geschreven.\n", n)
-	} else {
-		fmt.Fprintln(e.stderr, "Er is niets geschreven.")
+		fmt.Fprintf(e.stderr, "%d fouten.\n", n)
 	}
 }
 

@@ -90,8 +90,15 @@ func (a *Answers) readTop(name string, root *yaml.Node, errs *source.ErrorList) 
 		errs.Add(source.Pos{File: name, Line: 1, Col: 1}, "het antwoordbestand moet een lijst van sleutels met waarden zijn, te beginnen met \"gemeente: <naam>\"")
 		return given, failed
 	}
+	seen := map[string]int{}
 	for i := 0; i+1 < len(doc.Content); i += 2 {
 		k, v := doc.Content[i], doc.Content[i+1]
+		if line, dup := seen[k.Value]; dup {
+			errs.Add(question.At(name, k), "%s staat al op regel %d; laat één antwoord over", k.Value, line)
+			failed[k.Value] = true
+			continue
+		}
+		seen[k.Value] = k.Line
 		if k.Value == GemeenteKey {
 			a.readGemeente(name, v, errs)
 			continue

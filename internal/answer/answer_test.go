@@ -49,7 +49,9 @@ func TestDecodeErrors(t *testing.T) {
 		{"gemeente ontbreekt", "inwerkingtreding: 2027-01-01\nregionale_afspraken: lokaal\n",
 			[]string{`a.yaml:1:1: de naam van de gemeente ontbreekt; voeg bovenaan "gemeente: <naam>" toe`}},
 		{"yaml-syntaxfout", "gemeente: [Voorbeeld\n",
-			[]string{`a.yaml:1:1: YAML-syntaxfout: did not find expected ',' or ']'; controleer inspringing, dubbele punten en aanhalingstekens`}},
+			[]string{`a.yaml:1:1: YAML-syntaxfout: een lijst tussen [ en ] wordt niet afgesloten; zet ] aan het eind van de lijst`}},
+		{"dubbele sleutel", minimal + "nazorg: true\nnazorg: false\n",
+			[]string{`a.yaml:5:1: nazorg staat al op regel 4; laat één antwoord over`}},
 		{"alle fouten tegelijk", minimal + "doelgroup: breed\nbeslistermijn_weken: 12\nnazorg: misschien\n",
 			[]string{
 				`a.yaml:4:1: onbekende vraag "doelgroup"; bedoelt u "doelgroep"?`,

@@ -28,11 +28,29 @@ type Chosen struct {
 // Result is everything assembled for one gemeente.
 type Result struct {
 	Verordening *document.Document
-	Coverage    *Coverage
-	Chosen      []Chosen
+	// Beleidsregels and Informatieblad are nil when the library has no
+	// clauses for them.
+	Beleidsregels  *document.Document
+	Informatieblad *document.Document
+	Coverage       *Coverage
+	Chosen         []Chosen // the verordening's clauses
 }
 
-// Build assembles the verordening and its coverage for the answers.
+// Documents returns the assembled documents in order, without the
+// coverage report.
+func (r *Result) Documents() []*document.Document {
+	var out []*document.Document
+	for _, d := range []*document.Document{r.Verordening, r.Beleidsregels, r.Informatieblad} {
+		if d != nil {
+			out = append(out, d)
+		}
+	}
+	return out
+}
+
+// Build assembles the documents and the coverage for the answers. The
+// verordening comes first: the other documents refer to its articles by
+// the numbers it got.
 func Build(lib *clause.Library, ans *answer.Answers) (*Result, error) {
 	b := newBuilder(lib, ans)
 	res := &Result{}
@@ -44,8 +62,28 @@ func Build(lib *clause.Library, ans *answer.Answers) (*Result, error) {
 	if b.errs.HasErrors() {
 		return nil, b.result()
 	}
+	b.docs["verordening"] = res.Verordening
+	res.Beleidsregels = b.optional("beleidsregels")
+	res.Informatieblad = b.optional("informatieblad")
+	if b.errs.HasErrors() {
+		return nil, b.result()
+	}
 	res.Coverage = coverage(lib, res.Chosen, res.Verordening)
 	return res, nil
+}
+
+// optional assembles a document when the library has clauses for it.
+func (b *builder) optional(doc string) *document.Document {
+	if len(b.lib.Document(doc)) == 0 {
+		return nil
+	}
+	chosen := b.selectClauses(doc)
+	if b.errs.HasErrors() {
+		return nil
+	}
+	d := b.regulation(doc, chosen)
+	b.docs[doc] = d
+	return d
 }
 
 // builder holds the state of one build.
@@ -55,6 +93,7 @@ type builder struct {
 	tmpl   *template.Template
 	data   *tmplData
 	chosen map[string]bool
+	docs   map[string]*document.Document // assembled so far, for references
 	errs   source.ErrorList
 }
 
@@ -67,7 +106,7 @@ type tmplData struct {
 }
 
 func newBuilder(lib *clause.Library, ans *answer.Answers) *builder {
-	b := &builder{lib: lib, ans: ans, chosen: map[string]bool{}}
+	b := &builder{lib: lib, ans: ans, chosen: map[string]bool{}, docs: map[string]*document.Document{}}
 	b.data = &tmplData{A: templateAnswers(ans), Gemeente: format.EscapeMarkdown(ans.Gemeente)}
 	b.data.Citeertitel = citeertitel(ans)
 	b.tmpl = lib.Templates().Funcs(b.funcs())
@@ -139,15 +178,15 @@ func reason(c *clause.Clause) string {
 
 // regulation assembles a numbered regulation from the chosen clauses.
 func (b *builder) regulation(doc string, chosen []Chosen) *document.Document {
-	d := &document.Document{Kind: document.Kind(doc), Gemeente: b.ans.Gemeente,
-		Title: b.data.Citeertitel, Citeertitel: b.data.Citeertitel}
-	d.Subject = "Regels over jobcoaching op grond van artikel 8a van de Participatiewet"
+	d := &document.Document{Kind: document.Kind(doc), Gemeente: b.ans.Gemeente}
+	d.Title, d.Citeertitel, d.Subject = b.titles(doc)
+	legal := doc != "informatieblad"
 	var defs *document.Article
 	var basis []clause.StatuteRef
 	for _, ch := range b.chapters(doc, chosen) {
 		d.Chapters = append(d.Chapters, ch.doc)
 		for _, c := range ch.clauses {
-			art := b.article(c)
+			art := b.article(c, legal)
 			if art == nil {
 				continue
 			}
@@ -158,14 +197,43 @@ func (b *builder) regulation(doc string, chosen []Chosen) *document.Document {
 			}
 		}
 	}
-	number(d)
-	b.definitions(d, defs, chosen)
-	resolveRefs(d, func(art *document.Article, msg string) {
-		b.errs.Add(b.lib.Lookup(art.ID).Pos, "%s", msg)
-	})
+	if legal {
+		number(d)
+	}
+	if doc == "verordening" {
+		b.definitions(d, defs, chosen)
+	}
 	b.data.GeletOp = clause.GeletOp(basis)
 	b.frame(d, doc)
+	resolveRefs(d, b.docs, func(art *document.Article, msg string) {
+		pos := source.Pos{File: "templates/" + doc}
+		if art != nil {
+			pos = b.lib.Lookup(art.ID).Pos
+		}
+		b.errs.Add(pos, "%s", msg)
+	})
 	return d
+}
+
+// titles gives a document's title, short title and subject.
+func (b *builder) titles(doc string) (title, short, subject string) {
+	v := b.data.Citeertitel
+	switch doc {
+	case "beleidsregels":
+		t := "Beleidsregels jobcoaching " + b.data.Gemeente + b.year()
+		return t, t, "Beleidsregels van het college bij de " + v
+	case "informatieblad":
+		t := "Informatieblad voor jobcoachorganisaties, gemeente " + b.data.Gemeente
+		return t, t, "Wat de gemeente " + b.data.Gemeente + " vraagt van jobcoachorganisaties en jobcoaches"
+	}
+	return v, v, "Regels over jobcoaching op grond van artikel 8a van de Participatiewet"
+}
+
+func (b *builder) year() string {
+	if d, _ := b.ans.Get("inwerkingtreding").(string); len(d) >= 4 {
+		return " " + d[:4]
+	}
+	return ""
 }
 
 type chapterPlan struct {
@@ -216,7 +284,10 @@ func (b *builder) execute(c *clause.Clause) (text, note string, ok bool) {
 	return out, "", true
 }
 
-func (b *builder) article(c *clause.Clause) *document.Article {
+// article runs a clause and parses it. A legal article gets numbered
+// leden and lettered onderdelen; a plain section (the informatieblad) gets
+// paragraphs and bullets, with no punctuation imposed.
+func (b *builder) article(c *clause.Clause, legal bool) *document.Article {
 	text, note, ok := b.execute(c)
 	if !ok {
 		return nil
@@ -226,8 +297,12 @@ func (b *builder) article(c *clause.Clause) *document.Article {
 		b.errs.Add(c.Pos, "%s: %v", c.ID, err)
 		return nil
 	}
-	numberLegal(leden)
 	art := &document.Article{ID: c.ID, Title: c.Title, Leden: leden, Note: parseNote(note)}
+	if !legal {
+		bullets(leden)
+		return art
+	}
+	numberLegal(leden)
 	if len(art.Note) == 0 {
 		b.errs.Add(c.Pos, "%s: de toelichting ontbreekt; schrijf onder \"## Toelichting\" wat het artikel regelt en waarom", c.ID)
 	}

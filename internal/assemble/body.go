@@ -245,6 +245,13 @@ func letter(i int) string {
 	}
 }
 
+// bullets marks the items of plain sections as bullets.
+func bullets(leden []*document.Lid) {
+	for _, l := range leden {
+		markItems(l.Items, func(int) string { return "-" })
+	}
+}
+
 func degree(i int) string { return fmt.Sprintf("%d°.", i+1) }
 
 // parseNote reads toelichting text: paragraphs, "- " bullet lists and

@@ -3,6 +3,7 @@ package assemble
 import (
 	"strings"
 
+	"verordening/internal/answer"
 	"verordening/internal/clause"
 	"verordening/internal/document"
 )
@@ -12,35 +13,57 @@ type Coverage struct {
 	Rows []CoverageRow
 }
 
-// A CoverageRow is one requirement and its articles (empty when uncovered).
+// A CoverageRow is one requirement and the chosen clauses that meet it,
+// with their articles once the document is assembled.
 type CoverageRow struct {
 	Req      *clause.Requirement
-	Articles []*document.Article
+	Clauses  []*clause.Clause
+	Articles []*document.Article // nil when assembly did not finish
 }
 
 // Missing returns the ids of required requirements no article meets.
 func (c *Coverage) Missing() []string {
 	var out []string
 	for _, r := range c.Rows {
-		if r.Req.Required() && len(r.Articles) == 0 {
+		if r.Req.Required() && len(r.Clauses) == 0 {
 			out = append(out, r.Req.ID)
 		}
 	}
 	return out
 }
 
+// coverage relates requirements to the chosen clauses and, when d is not
+// nil, to their articles.
 func coverage(lib *clause.Library, chosen []Chosen, d *document.Document) *Coverage {
 	cov := &Coverage{}
 	for _, req := range lib.Requirements {
 		row := CoverageRow{Req: req}
 		for _, ch := range chosen {
-			if art := d.Article(ch.Clause.ID); art != nil && contains(ch.Clause.Covers, req.ID) {
-				row.Articles = append(row.Articles, art)
+			if !contains(ch.Clause.Covers, req.ID) {
+				continue
+			}
+			row.Clauses = append(row.Clauses, ch.Clause)
+			if d != nil {
+				if art := d.Article(ch.Clause.ID); art != nil {
+					row.Articles = append(row.Articles, art)
+				}
 			}
 		}
 		cov.Rows = append(cov.Rows, row)
 	}
 	return cov
+}
+
+// SelectionCoverage is the coverage as far as the choice of clauses
+// decides it, for when the documents could not be assembled: it still
+// tells which requirements no chosen clause meets.
+func SelectionCoverage(lib *clause.Library, ans *answer.Answers) (*Coverage, error) {
+	b := newBuilder(lib, ans)
+	chosen := b.selectClauses("verordening")
+	if b.errs.HasErrors() {
+		return nil, b.result()
+	}
+	return coverage(lib, chosen, nil), nil
 }
 
 func contains(list []string, s string) bool {
@@ -55,11 +78,18 @@ func contains(list []string, s string) bool {
 // ArticleList names the articles: "artikel 3", "artikelen 3 en 7", or
 // "niet gedekt".
 func (r CoverageRow) ArticleList() string {
-	if len(r.Articles) == 0 {
+	if len(r.Clauses) == 0 {
 		if !r.Req.Required() {
 			return "elders geregeld"
 		}
 		return "niet gedekt"
+	}
+	if r.Articles == nil {
+		var ids []string
+		for _, c := range r.Clauses {
+			ids = append(ids, c.ID)
+		}
+		return "clausule " + strings.Join(ids, ", ")
 	}
 	var nums []string
 	for _, a := range r.Articles {

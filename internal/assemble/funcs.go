@@ -2,6 +2,7 @@ package assemble
 
 import (
 	"fmt"
+	"reflect"
 	"text/template"
 
 	"verordening/internal/format"
@@ -42,11 +43,14 @@ func num(f func(float64) string) func(any) (string, error) {
 	}
 }
 
-// source says where a default came from, or "" when the gemeente answered.
+// source says where the value of a question comes from: the source of its
+// reference figure when the value in use equals that figure, whether the
+// gemeente took the default or typed the same value; "" when the gemeente
+// chose a figure of its own.
 func (b *builder) source(id string) string {
 	q := b.ans.Questionnaire().Lookup(id)
 	v, ok := b.ans.Values[id]
-	if q == nil || !ok || !v.Default || q.Source == nil {
+	if q == nil || !ok || q.Source == nil || !reflect.DeepEqual(v.V, q.Default) {
 		return ""
 	}
 	return format.EscapeMarkdown(q.Source.String())

@@ -112,33 +112,64 @@ func findItem(a *document.Article, lidIdx int, label string) (string, bool) {
 	return "", false
 }
 
-// resolveRefs replaces every placeholder in the document's text.
-func resolveRefs(d *document.Document, fail func(art *document.Article, msg string)) {
-	for _, art := range d.Articles() {
-		sub := func(s string) string {
+// resolveRefs replaces every placeholder in the document's text. A
+// reference to a clause of another document (the beleidsregels citing the
+// verordening) names that document: "artikel 9, tweede lid, van de
+// verordening". Placeholders in the frame (aanhef, toelichting) stand in no
+// article.
+func resolveRefs(d *document.Document, docs map[string]*document.Document, fail func(art *document.Article, msg string)) {
+	resolver := func(art *document.Article) func(string) string {
+		return func(s string) string {
 			return refRe.ReplaceAllStringFunc(s, func(m string) string {
-				r := parseRef(m[len(refOpen) : len(m)-len(refClose)])
-				to := art
-				if r.target != "" && r.target != art.ID {
-					to = d.Article(r.target)
-				}
-				if to == nil {
-					fail(art, fmt.Sprintf("verwijzing naar clausule %q, die voor deze antwoorden niet is gekozen; zet de verwijzing binnen {{ if selected %q }}", r.target, r.target))
-					return "[verwijzing]"
-				}
-				w, err := Wording(art, to, r.lid, r.item)
+				w, err := resolveOne(d, docs, art, parseRef(m[len(refOpen):len(m)-len(refClose)]))
 				if err != nil {
 					fail(art, err.Error())
 					return "[verwijzing]"
 				}
-				if r.capital {
-					w = strings.ToUpper(w[:1]) + w[1:]
-				}
 				return w
 			})
 		}
-		walkText(art, sub)
 	}
+	for _, art := range d.Articles() {
+		walkText(art, resolver(art))
+	}
+	frame := resolver(nil)
+	walkBlocks(d.Intro, frame)
+	walkBlocks(d.Closing, frame)
+	if d.Notes != nil {
+		walkBlocks(d.Notes.General, frame)
+	}
+}
+
+func resolveOne(d *document.Document, docs map[string]*document.Document, from *document.Article, r ref) (string, error) {
+	to, other := from, ""
+	if r.target != "" && (from == nil || r.target != from.ID) {
+		to = d.Article(r.target)
+		if to == nil {
+			for kind, od := range docs {
+				if od != d && od.Article(r.target) != nil {
+					to, other = od.Article(r.target), kind
+				}
+			}
+		}
+	}
+	if to == nil {
+		return "", fmt.Errorf("verwijzing naar clausule %q, die voor deze antwoorden niet is gekozen; zet de verwijzing binnen {{ if selected %q }}", r.target, r.target)
+	}
+	w, err := Wording(from, to, r.lid, r.item)
+	if err != nil {
+		return "", err
+	}
+	if other != "" {
+		if strings.Contains(w, ",") {
+			w += ","
+		}
+		w += " van de " + other
+	}
+	if r.capital {
+		w = strings.ToUpper(w[:1]) + w[1:]
+	}
+	return w, nil
 }
 
 // walkText applies f to every text of the article, its leden, items,

@@ -147,8 +147,11 @@ func (w *walker) command(c *parse.CommandNode) {
 	}
 	switch fn.Ident {
 	case "ref", "Ref", "selected":
+		// A warning, not an error: after a gemeente removes clauses from
+		// its --content copy, check must still load and report what is no
+		// longer covered. Assembly fails if the reference is ever reached.
 		if arg.Text != "" && w.lib.Lookup(arg.Text) == nil {
-			w.errs.Add(w.at(arg), "%s verwijst naar onbekende clausule %q", fn.Ident, arg.Text)
+			w.errs.Warn(w.at(arg), "%s verwijst naar onbekende clausule %q", fn.Ident, arg.Text)
 		}
 	case "bron", "label", "labels":
 		q := w.lib.Questions.Lookup(arg.Text)

@@ -82,6 +82,7 @@ type Library struct {
 	Requirements []*Requirement
 	Chapters     map[string][]Chapter
 	Questions    *question.Questionnaire
+	Warnings     source.ErrorList // findings that do not stop loading
 	set          *template.Template
 	byID         map[string]*Clause
 }
@@ -125,11 +126,10 @@ func Load(fsys fs.FS, qs *question.Questionnaire) (*Library, error) {
 		errs.Append(source.Pos{File: "clauses/" + dir}, l.loadDir(fsys, dir))
 	}
 	errs.Append(source.Pos{File: "templates"}, l.loadFrames(fsys))
-	if !errs.HasErrors() {
-		l.checkLinks(&errs)
-	}
+	l.checkLinks(&errs)
 	l.sort()
 	errs.Sort()
+	l.Warnings = errs.Warnings()
 	return l, errs.Err()
 }
 

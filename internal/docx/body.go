@@ -155,8 +155,8 @@ func (b *body) list(l *document.List) {
 	}
 }
 
-// notes writes the toelichting on a new page: the general part, then
-// "Artikelsgewijs" with the notes of the articles that have one.
+// notes writes the toelichting on a new page: "Algemeen" with the general
+// part, then "Artikelsgewijs" with the notes of the articles that have one.
 func (b *body) notes(d *document.Document) {
 	n := d.Notes
 	if n == nil {
@@ -167,7 +167,12 @@ func (b *body) notes(d *document.Document) {
 		title = "Toelichting"
 	}
 	b.para(para{style: headingStyle(1), runs: inline(title), pageBreak: true})
-	b.blocks(n.General, 1)
+	if len(n.General) > 0 {
+		// Same outline as the Markdown and HTML: Algemeen, then
+		// Artikelsgewijs, each one level below the toelichting.
+		b.heading(2, "Algemeen")
+		b.blocks(n.General, 2)
+	}
 	var noted []*document.Article
 	for _, a := range d.Articles() {
 		if len(a.Note) > 0 {

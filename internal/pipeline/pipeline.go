@@ -78,7 +78,7 @@ func (c *Content) Build(ans *answer.Answers, formats []string) (*Output, error) 
 		return nil, err
 	}
 	out := &Output{Result: res}
-	out.Docs = []*document.Document{res.Verordening, res.Coverage.Report(res.Verordening)}
+	out.Docs = append(res.Documents(), res.Coverage.Report(res.Verordening))
 	for _, d := range out.Docs {
 		files, err := c.Render(d, formats)
 		if err != nil {

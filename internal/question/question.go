@@ -40,15 +40,25 @@ type Option struct {
 
 // Source says where a default value comes from.
 type Source struct {
-	Year  int    `yaml:"year"`
-	Title string `yaml:"title"`
+	Year      int    `yaml:"year"`
+	Title     string `yaml:"title"`
+	Certainty string `yaml:"certainty"` // empty, or as a Norm's
 }
 
+// String is "title, year", with a warning when the figure is not certain:
+// an unconfirmed figure is never shown as settled.
 func (s *Source) String() string {
 	if s == nil {
 		return ""
 	}
-	return fmt.Sprintf("%s, %d", s.Title, s.Year)
+	out := fmt.Sprintf("%s, %d", s.Title, s.Year)
+	switch s.Certainty {
+	case "onzeker":
+		out += "; niet bevestigd, controleer dit bedrag"
+	case "waarschijnlijk":
+		out += "; uit een secundaire bron"
+	}
+	return out
 }
 
 // A Question is one question of the questionnaire.
@@ -65,6 +75,7 @@ type Question struct {
 	Optional bool     // may stay unanswered
 	Min, Max *float64 // numbers: range; tekst: Max is the length
 	Unit     string
+	Norm     *Norm // the norm the default comes from, if any
 	Pos      source.Pos
 }
 
@@ -98,6 +109,7 @@ type Section struct {
 
 // Questionnaire is the loaded questionnaire.
 type Questionnaire struct {
+	Norms     []*Norm // the reference figures, in file order
 	Sections  []*Section
 	Questions []*Question // in order: by section, then as written
 	byID      map[string]*Question
@@ -158,21 +170,24 @@ func Load(fsys fs.FS) (*Questionnaire, error) {
 		}
 	}
 	sort.SliceStable(files, func(i, j int) bool { return files[i].section.Order < files[j].section.Order })
-	qs := build(files, &errs)
+	norms, normList, err := loadNorms(fsys)
+	errs.Append(source.Pos{File: NormsFile}, err)
+	qs := build(files, norms, &errs)
+	qs.Norms = normList
 	errs.Sort()
 	return qs, errs.Err()
 }
 
 // build turns the parsed files into a questionnaire, compiling each
 // condition in an environment holding only the questions before it.
-func build(files []*rawFile, errs *source.ErrorList) *Questionnaire {
+func build(files []*rawFile, norms map[string]*Norm, errs *source.ErrorList) *Questionnaire {
 	qs := &Questionnaire{byID: map[string]*Question{}}
 	var vars []condition.Var
 	for _, f := range files {
 		sec := f.section.toSection()
 		qs.Sections = append(qs.Sections, sec)
 		for _, r := range f.questions {
-			q, ok := r.toQuestion(sec, condition.NewEnv(vars), errs)
+			q, ok := r.toQuestion(sec, condition.NewEnv(vars), norms, errs)
 			if !ok {
 				continue
 			}
@@ -227,10 +242,11 @@ type rawQuestion struct {
 	Min      *float64  `yaml:"min"`
 	Max      *float64  `yaml:"max"`
 	Unit     string    `yaml:"unit"`
+	Norm     string    `yaml:"norm"`
 	pos      source.Pos
 }
 
-var questionKeys = []string{"id", "text", "help", "type", "options", "default", "source", "when", "optional", "min", "max", "unit"}
+var questionKeys = []string{"id", "text", "help", "type", "options", "default", "source", "norm", "when", "optional", "min", "max", "unit"}
 
 func parseFile(name string, data []byte) (*rawFile, error) {
 	var root yaml.Node
@@ -295,7 +311,7 @@ func checkKeys(name string, n *yaml.Node, allowed []string, errs *source.ErrorLi
 	}
 }
 
-func (r rawQuestion) toQuestion(sec *Section, env *condition.Env, errs *source.ErrorList) (*Question, bool) {
+func (r rawQuestion) toQuestion(sec *Section, env *condition.Env, norms map[string]*Norm, errs *source.ErrorList) (*Question, bool) {
 	n := len(*errs)
 	q := &Question{ID: r.ID, Section: sec, Text: strings.TrimSpace(r.Text), Help: strings.TrimSpace(r.Help),
 		Type: r.Type, Options: r.Options, Source: r.Source, Optional: r.Optional,
@@ -314,6 +330,16 @@ func (r rawQuestion) toQuestion(sec *Section, env *condition.Env, errs *source.E
 			errs.Add(At(r.pos.File, &r.Default), "standaardwaarde van %s: %s", q.ID, msg)
 		}
 		q.Default = v
+	}
+	if r.Norm != "" && len(*errs) == n {
+		switch nm := norms[r.Norm]; {
+		case nm == nil:
+			errs.Add(r.pos, "vraag %s: onbekende norm %q (zie %s)", q.ID, r.Norm, NormsFile)
+		case r.Default.Kind != 0 || r.Source != nil:
+			errs.Add(r.pos, "vraag %s: geef default en source, of norm, niet allebei", q.ID)
+		default:
+			q.applyNorm(nm, r.pos, errs)
+		}
 	}
 	return q, len(*errs) == n
 }

@@ -171,8 +171,34 @@ func YAMLError(name string, err error) error {
 	if line == 0 {
 		line = 1
 	}
-	errs.Add(source.Pos{File: name, Line: line, Col: 1}, "YAML-syntaxfout: %s; controleer inspringing, dubbele punten en aanhalingstekens", msg)
+	errs.Add(source.Pos{File: name, Line: line, Col: 1}, "YAML-syntaxfout: %s", dutchYAML(msg))
 	return errs
+}
+
+// yamlMessages renders yaml.v3's most common syntax messages in Dutch,
+// each with what to do.
+var yamlMessages = []struct{ en, nl string }{
+	{"did not find expected ',' or ']'", "een lijst tussen [ en ] wordt niet afgesloten; zet ] aan het eind van de lijst"},
+	{"did not find expected ',' or '}'", "een map tussen { en } wordt niet afgesloten; zet } aan het eind"},
+	{"did not find expected key", "hier wordt een sleutel verwacht; controleer de inspringing (gebruik spaties, geen tabs)"},
+	{"mapping values are not allowed in this context", "een dubbele punt staat waar geen sleutel kan staan; zet de waarde tussen aanhalingstekens"},
+	{"found character that cannot start any token", "een teken dat hier niet mag beginnen (zoals een tab, @ of `); gebruik spaties of zet de waarde tussen aanhalingstekens"},
+	{"could not find expected ':'", "na de sleutel ontbreekt een dubbele punt"},
+	{"found unexpected end of stream", "het bestand eindigt midden in een waarde; controleer of elk aanhalingsteken is gesloten"},
+	{"did not find expected node content", "hier ontbreekt een waarde"},
+	{"found a tab character that violates indentation", "een tab in de inspringing; gebruik spaties"},
+}
+
+func dutchYAML(msg string) string {
+	for _, m := range yamlMessages {
+		if strings.HasPrefix(msg, m.en) {
+			return m.nl
+		}
+	}
+	if strings.HasPrefix(msg, "mapping key ") && strings.Contains(msg, "already defined") {
+		return "deze sleutel staat al eerder in het bestand (" + msg + "); laat er één over"
+	}
+	return msg + "; controleer inspringing, dubbele punten en aanhalingstekens"
 }
 
 var lineRe = regexp.MustCompile(`^line (\d+): (.*)$`)

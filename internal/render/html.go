@@ -79,6 +79,14 @@ func (p *Page) HTMLFromMarkdown(d *document.Document, md []byte) ([]byte, error)
 	if err := p.md.Renderer().Render(&body, md, doc); err != nil {
 		return nil, err
 	}
+	// The table of contents goes right after the title, so that the page
+	// reads title, contents, text, and no heading precedes the h1.
+	head, rest, found := bytes.Cut(body.Bytes(), []byte("</h1>\n"))
+	if found {
+		head = append(head, "</h1>\n"...)
+	} else {
+		head, rest = nil, body.Bytes()
+	}
 	var out bytes.Buffer
 	err := p.tmpl.Execute(&out, map[string]any{
 		"Title":     d.Title,
@@ -87,7 +95,8 @@ func (p *Page) HTMLFromMarkdown(d *document.Document, md []byte) ([]byte, error)
 		"Gemeente":  d.Gemeente,
 		"CSS":       p.css,
 		"TOC":       toc(doc, md),
-		"Body":      template.HTML(body.String()),
+		"Head":      template.HTML(head),
+		"Body":      template.HTML(rest),
 	})
 	return out.Bytes(), err
 }

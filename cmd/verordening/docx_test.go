@@ -1,0 +1,129 @@
+package main
+
+import (
+	"bufio"
+	"bytes"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+)
+
+// headings counts Markdown headings per level and lists the article
+// headings ("Artikel N. …") in order.
+func headings(md []byte) (perLevel [7]int, articles []string) {
+	sc := bufio.NewScanner(bytes.NewReader(md))
+	sc.Buffer(make([]byte, 1<<20), 1<<20)
+	art := regexp.MustCompile(`^Artikel [0-9]+[a-z]*\.`)
+	for sc.Scan() {
+		line := sc.Text()
+		n := len(line) - len(strings.TrimLeft(line, "#"))
+		if n == 0 || n > 6 || !strings.HasPrefix(line[n:], " ") {
+			continue
+		}
+		perLevel[n]++
+		text := strings.TrimSpace(line[n:])
+		text = strings.TrimSpace(regexp.MustCompile(`\{[^}]*\}$`).ReplaceAllString(text, ""))
+		if art.MatchString(text) {
+			articles = append(articles, text)
+		}
+	}
+	return perLevel, articles
+}
+
+// TestDocxReadBackByPandoc: pandoc, an independent reader, reads every
+// example's Word documents back with the same heading structure and the
+// same articles as our Markdown. The document title is Word's Title style,
+// which pandoc reports as metadata rather than a heading, so level 1 is
+// compared with that in mind.
+func TestDocxReadBackByPandoc(t *testing.T) {
+	pandoc := needTool(t, "pandoc")
+	c := content(t)
+	for _, name := range c.Examples() {
+		out := buildExample(t, c, name, "md", "docx")
+		md := map[string][]byte{}
+		for _, f := range out.Files {
+			if filepath.Ext(f.Name) == ".md" {
+				md[strings.TrimSuffix(f.Name, ".md")] = f.Data
+			}
+		}
+		dir := t.TempDir()
+		for _, f := range out.Files {
+			if filepath.Ext(f.Name) != ".docx" {
+				continue
+			}
+			kind := strings.TrimSuffix(f.Name, ".docx")
+			path := filepath.Join(dir, f.Name)
+			os.WriteFile(path, f.Data, 0o644)
+			got, err := exec.Command(pandoc, "-f", "docx", "-t", "markdown", "--markdown-headings=atx", "--wrap=none", path).Output()
+			if err != nil {
+				t.Fatalf("%s/%s: pandoc: %v", name, f.Name, err)
+			}
+			mdLevels, wantArts := headings(md[kind])
+			gotLevels, gotArts := headings(got)
+			// Our h1 is the title; in Word it is the Title style, not a
+			// heading, and every other heading sits one level higher.
+			var wantLevels [7]int
+			copy(wantLevels[1:], mdLevels[2:])
+			if gotLevels != wantLevels {
+				t.Errorf("%s/%s: headings per level %v, Markdown has %v", name, f.Name, gotLevels[1:], wantLevels[1:])
+			}
+			if strings.Join(gotArts, "\n") != strings.Join(wantArts, "\n") {
+				t.Errorf("%s/%s: pandoc reads %d article headings, Markdown has %d", name, f.Name, len(gotArts), len(wantArts))
+			}
+			if kind == "verordening" && !strings.Contains(string(got), "Begripsbepalingen") {
+				t.Errorf("%s/%s: no Begripsbepalingen in pandoc's reading", name, f.Name)
+			}
+		}
+	}
+}
+
+// TestDocxConvertsInLibreOffice: LibreOffice converts every example's Word
+// documents to PDF without error.
+func TestDocxConvertsInLibreOffice(t *testing.T) {
+	soffice := needTool(t, "soffice")
+	c := content(t)
+	dir := t.TempDir()
+	var files []string
+	for _, name := range c.Examples() {
+		for _, f := range buildExample(t, c, name, "docx").Files {
+			if filepath.Ext(f.Name) == ".docx" {
+				p := filepath.Join(dir, name+"-"+f.Name)
+				os.WriteFile(p, f.Data, 0o644)
+				files = append(files, p)
+			}
+		}
+	}
+	pdfDir := filepath.Join(dir, "pdf")
+	args := append([]string{"-env:UserInstallation=file://" + filepath.Join(dir, "profiel"),
+		"--headless", "--convert-to", "pdf", "--outdir", pdfDir}, files...)
+	if out, err := exec.Command(soffice, args...).CombinedOutput(); err != nil {
+		t.Fatalf("soffice: %v\n%s", err, out)
+	}
+	for _, f := range files {
+		pdf := filepath.Join(pdfDir, strings.TrimSuffix(filepath.Base(f), ".docx")+".pdf")
+		data, err := os.ReadFile(pdf)
+		if err != nil || !bytes.HasPrefix(data, []byte("%PDF")) {
+			t.Errorf("%s: no PDF (%v)", filepath.Base(f), err)
+		}
+	}
+}
+
+// BenchmarkDocx writes one example's verordening as DOCX and reports its
+// size.
+func BenchmarkDocx(b *testing.B) {
+	c := content(b)
+	out := buildExample(b, c, "zaanstreek-waterland", "md")
+	d := out.Docs[0]
+	var size int
+	for b.Loop() {
+		files, err := c.Render(d, []string{"docx"})
+		if err != nil {
+			b.Fatal(err)
+		}
+		size = len(files[0].Data)
+	}
+	b.ReportMetric(float64(size), "bytes/doc")
+}
