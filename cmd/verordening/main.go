@@ -26,6 +26,7 @@ type command struct {
 var commands = []command{
 	{"build", "bouw de documenten voor één gemeente", runBuild},
 	{"check", "controleer een antwoordbestand en toon welke artikelen de wettelijke eisen dekken", runCheck},
+	{"region", "bouw de documenten van alle gemeenten van een regio en het harmonisatieoverzicht", runRegion},
 	{"examples", "toon de namen van de ingebouwde voorbeelden", runExamples},
 	{"questions", "toon de vragenlijst als leesbaar document", runQuestions},
 }

@@ -61,14 +61,23 @@ func (a *Answers) Env() map[string]any {
 // holding every problem; warnings alone do not make it non-nil but are
 // returned as the second value.
 func Decode(name string, data []byte, qs *question.Questionnaire) (*Answers, source.ErrorList, error) {
-	var errs source.ErrorList
 	var root yaml.Node
 	if err := yaml.Unmarshal(data, &root); err != nil {
+		var errs source.ErrorList
 		errs.Append(source.Pos{File: name}, question.YAMLError(name, err))
 		return nil, nil, errs
 	}
+	return DecodeNode(name, &root, qs)
+}
+
+// DecodeNode is Decode for a parsed YAML mapping (or document) whose node
+// positions lie in file name: a region file merges its basis and a
+// gemeente's deviations into one mapping and decodes that, so every
+// message points into the region file.
+func DecodeNode(name string, root *yaml.Node, qs *question.Questionnaire) (*Answers, source.ErrorList, error) {
+	var errs source.ErrorList
 	a := &Answers{File: name, Values: map[string]Value{}, qs: qs}
-	given, failed := a.readTop(name, &root, &errs)
+	given, failed := a.readTop(name, root, &errs)
 	a.resolve(name, given, failed, &errs)
 	errs.Sort()
 	if errs.HasErrors() {

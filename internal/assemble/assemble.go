@@ -94,7 +94,10 @@ type builder struct {
 	data   *tmplData
 	chosen map[string]bool
 	docs   map[string]*document.Document // assembled so far, for references
+	env    map[string]any                // the answers as condition variables
 	errs   source.ErrorList
+
+	citeertitel string // unmarked, for titles
 }
 
 // tmplData is what templates see as ".".
@@ -107,25 +110,46 @@ type tmplData struct {
 
 func newBuilder(lib *clause.Library, ans *answer.Answers) *builder {
 	b := &builder{lib: lib, ans: ans, chosen: map[string]bool{}, docs: map[string]*document.Document{}}
-	b.data = &tmplData{A: templateAnswers(ans), Gemeente: format.EscapeMarkdown(ans.Gemeente)}
-	b.data.Citeertitel = citeertitel(ans)
+	b.env = ans.Env()
+	b.data = &tmplData{A: templateAnswers(ans), Gemeente: markAnswer(format.EscapeMarkdown(ans.Gemeente))}
+	b.citeertitel = citeertitel(ans)
+	b.data.Citeertitel = markAnswer(b.citeertitel)
 	b.tmpl = lib.Templates().Funcs(b.funcs())
 	return b
 }
 
 // templateAnswers gives every question its value; free text is escaped
-// here, once, so that no template can print an answer as markup.
+// here, once, so that no template can print an answer as markup, and
+// marked, so that the words of an answer never count as a use of a
+// defined term.
 func templateAnswers(ans *answer.Answers) map[string]any {
 	qs := ans.Questionnaire()
 	m := make(map[string]any, len(qs.Questions))
 	for _, q := range qs.Questions {
 		v := ans.Get(q.ID)
-		if s, ok := v.(string); ok && q.Type == question.Tekst {
-			v = format.EscapeMarkdown(s)
+		if s, ok := v.(string); ok && q.Type == question.Tekst && s != "" {
+			v = markAnswer(format.EscapeMarkdown(s))
 		}
 		m[q.ID] = v
 	}
 	return m
+}
+
+// Answer text is wrapped in these markers while templates run; like the
+// reference markers they are control characters that EscapeMarkdown
+// removes from answers, and they are stripped before anything renders.
+const (
+	answerOpen  = "\x02"
+	answerClose = "\x03"
+)
+
+func markAnswer(s string) string { return answerOpen + s + answerClose }
+
+var answerRe = regexp.MustCompile(answerOpen + "[^" + answerClose + "]*" + answerClose)
+
+// unmark removes the answer markers, keeping the text.
+func unmark(s string) string {
+	return strings.NewReplacer(answerOpen, "", answerClose, "").Replace(s)
 }
 
 func citeertitel(ans *answer.Answers) string {
@@ -147,7 +171,7 @@ func (b *builder) result() error {
 // selectClauses chooses the clauses of a document whose conditions hold and
 // checks that no two variants of a group are chosen together.
 func (b *builder) selectClauses(doc string) []Chosen {
-	env := b.ans.Env()
+	env := b.env
 	var out []Chosen
 	groups := map[string]*clause.Clause{}
 	for _, c := range b.lib.Document(doc) {
@@ -217,14 +241,15 @@ func (b *builder) regulation(doc string, chosen []Chosen) *document.Document {
 
 // titles gives a document's title, short title and subject.
 func (b *builder) titles(doc string) (title, short, subject string) {
-	v := b.data.Citeertitel
+	v := b.citeertitel
 	switch doc {
 	case "beleidsregels":
-		t := "Beleidsregels jobcoaching " + b.data.Gemeente + b.year()
+		t := "Beleidsregels jobcoaching " + unmark(b.data.Gemeente) + b.year()
 		return t, t, "Beleidsregels van het college bij de " + v
 	case "informatieblad":
-		t := "Informatieblad voor jobcoachorganisaties, gemeente " + b.data.Gemeente
-		return t, t, "Wat de gemeente " + b.data.Gemeente + " vraagt van jobcoachorganisaties en jobcoaches"
+		g := unmark(b.data.Gemeente)
+		t := "Informatieblad voor jobcoachorganisaties, gemeente " + g
+		return t, t, "Wat de gemeente " + g + " vraagt van jobcoachorganisaties en jobcoaches"
 	}
 	return v, v, "Regels over jobcoaching op grond van artikel 8a van de Participatiewet"
 }

@@ -2,7 +2,6 @@ package assemble
 
 import (
 	"fmt"
-	"strings"
 
 	"verordening/internal/document"
 	"verordening/internal/format"
@@ -37,7 +36,7 @@ func questionArticle(q *question.Question) *document.Article {
 	facts := []*document.Item{{Marker: "-", Text: "Sleutel in het antwoordbestand: `" + q.ID + "`"},
 		{Marker: "-", Text: "Soort antwoord: " + typeLabel(q)}}
 	if q.Default != nil {
-		def := "Standaardwaarde: " + showValue(q, q.Default)
+		def := "Standaardwaarde: " + q.Show(q.Default)
 		if q.Source != nil {
 			def += " (bron: " + q.Source.String() + ")"
 		}
@@ -72,34 +71,4 @@ func typeLabel(q *question.Question) string {
 		s += fmt.Sprintf(", van %s tot en met %s", format.Getal(*q.Min), format.Getal(*q.Max))
 	}
 	return s
-}
-
-func showValue(q *question.Question, v any) string {
-	switch x := v.(type) {
-	case bool:
-		if x {
-			return "ja"
-		}
-		return "nee"
-	case float64:
-		switch q.Type {
-		case question.Bedrag:
-			return format.Bedrag(x)
-		case question.Percentage:
-			return format.Procent(x)
-		}
-		return format.Getal(x)
-	case []string:
-		var labels []string
-		for _, s := range x {
-			labels = append(labels, q.Label(s))
-		}
-		return strings.Join(labels, "; ")
-	case string:
-		if q.Type == question.Keuze {
-			return q.Label(x)
-		}
-		return format.EscapeMarkdown(x)
-	}
-	return ""
 }

@@ -112,7 +112,8 @@ func findItem(a *document.Article, lidIdx int, label string) (string, bool) {
 	return "", false
 }
 
-// resolveRefs replaces every placeholder in the document's text. A
+// resolveRefs replaces every placeholder in the document's text and drops
+// the answer markers: after it, the text is what renderers print. A
 // reference to a clause of another document (the beleidsregels citing the
 // verordening) names that document: "artikel 9, tweede lid, van de
 // verordening". Placeholders in the frame (aanhef, toelichting) stand in no
@@ -120,6 +121,7 @@ func findItem(a *document.Article, lidIdx int, label string) (string, bool) {
 func resolveRefs(d *document.Document, docs map[string]*document.Document, fail func(art *document.Article, msg string)) {
 	resolver := func(art *document.Article) func(string) string {
 		return func(s string) string {
+			s = unmark(s)
 			return refRe.ReplaceAllStringFunc(s, func(m string) string {
 				w, err := resolveOne(d, docs, art, parseRef(m[len(refOpen):len(m)-len(refClose)]))
 				if err != nil {

@@ -1,11 +1,10 @@
 package assemble
 
 import (
-	"regexp"
 	"slices"
 	"sort"
 	"strings"
-	"sync"
+	"unicode"
 
 	"verordening/internal/clause"
 	"verordening/internal/document"
@@ -26,28 +25,81 @@ func hasDefsMarker(a *document.Article) bool {
 	return false
 }
 
-// properNames are names of statutes and programmes that contain a defined
-// word without meaning it: "wet" in "Algemene wet bestuursrecht" is not the
-// term "wet" (the Participatiewet). They are masked before terms are
-// looked for.
-var properNames = regexp.MustCompile(`(?i)Algemene wet bestuursrecht|Wet breed offensief|Wet sociale werkvoorziening|Wet werk en inkomen naar arbeidsvermogen|Wet arbeidsongeschiktheidsvoorziening jonggehandicapten`)
+// properNames are names of statutes that contain a defined word without
+// meaning it: "wet" in "Algemene wet bestuursrecht" is not the term "wet"
+// (the Participatiewet). Their words are removed before terms are looked
+// for.
+var properNames = [][]string{
+	{"algemene", "wet", "bestuursrecht"},
+	{"wet", "breed", "offensief"},
+	{"wet", "sociale", "werkvoorziening"},
+	{"wet", "werk", "en", "inkomen", "naar", "arbeidsvermogen"},
+	{"wet", "arbeidsongeschiktheidsvoorziening", "jonggehandicapten"},
+}
 
-// termRes caches one pattern per term: the term as a whole word, with an
-// optional plural ending, ignoring case.
-var termRes sync.Map // string → *regexp.Regexp
-
-func termRe(term string) *regexp.Regexp {
-	if re, ok := termRes.Load(term); ok {
-		return re.(*regexp.Regexp)
+// words splits text into lower-case words, without reference placeholders
+// and proper names: the form in which terms are looked for.
+func words(text string) []string {
+	text = answerRe.ReplaceAllString(stripRefs(text), " ")
+	ws := strings.FieldsFunc(strings.ToLower(text), func(r rune) bool {
+		return !unicode.IsLetter(r) && !unicode.IsDigit(r)
+	})
+	out := ws[:0]
+	for i := 0; i < len(ws); i++ {
+		if n := properNameAt(ws[i:]); n > 0 {
+			out = append(out, "")
+			i += n - 1
+			continue
+		}
+		out = append(out, ws[i])
 	}
-	re := regexp.MustCompile(`(?i)(?:^|[^\pL\pN])` + regexp.QuoteMeta(term) + `(?:s|es|en|n)?(?:[^\pL\pN]|$)`)
-	termRes.Store(term, re)
-	return re
+	return out
 }
 
-func containsTerm(text, term string) bool {
-	return termRe(term).MatchString(properNames.ReplaceAllString(stripRefs(text), " "))
+func properNameAt(ws []string) int {
+	for _, name := range properNames {
+		if len(ws) >= len(name) && slices.Equal(ws[:len(name)], name) {
+			return len(name)
+		}
+	}
+	return 0
 }
+
+// pluralEndings may follow a term's last word: "jobcoaches", "werkgevers".
+var pluralEndings = []string{"", "s", "es", "en", "n"}
+
+// A wordIndex is a text's words with, for each word, where it stands: a
+// term is then found by looking up its last word's forms, not by scanning.
+type wordIndex struct {
+	words []string
+	at    map[string][]int
+}
+
+func indexWords(text string) *wordIndex {
+	ws := words(text)
+	ix := &wordIndex{words: ws, at: make(map[string][]int, len(ws))}
+	for i, w := range ws {
+		ix.at[w] = append(ix.at[w], i)
+	}
+	return ix
+}
+
+// has reports whether the text holds the term as whole words, its last
+// word possibly in the plural.
+func (ix *wordIndex) has(term string) bool {
+	tw := strings.Fields(strings.ToLower(term))
+	n := len(tw)
+	for _, end := range pluralEndings {
+		for _, i := range ix.at[tw[n-1]+end] {
+			if i >= n-1 && slices.Equal(ix.words[i-n+1:i], tw[:n-1]) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+func containsTerm(text, term string) bool { return indexWords(text).has(term) }
 
 // articleText is the text of an article's leden, items and tables: what
 // the begripsbepalingen must explain. The toelichting is not counted.
@@ -78,14 +130,15 @@ func itemText(sb *strings.Builder, items []*document.Item) {
 // checkTerms reports, for one text, each listed term that does not occur
 // and each defined term that occurs without being listed.
 func (b *builder) checkTerms(c *clause.Clause, text string, skip string) {
+	ix := indexWords(text)
 	for _, t := range c.Uses {
-		if !containsTerm(text, t) {
+		if !ix.has(t) {
 			b.errs.Add(c.Pos, "%s: uses noemt %q, maar dat begrip komt niet voor in de tekst; haal het uit uses", c.ID, t)
 		}
 	}
 	for _, d := range b.lib.Definitions {
 		t := d.Defines
-		if t != skip && !slices.Contains(c.Uses, t) && containsTerm(text, t) {
+		if t != skip && !slices.Contains(c.Uses, t) && ix.has(t) {
 			b.errs.Add(c.Pos, "%s: de tekst gebruikt het begrip %q; zet het in uses, zodat het in de begripsbepalingen komt", c.ID, t)
 		}
 	}
@@ -149,7 +202,7 @@ func (b *builder) definitions(d *document.Document, defs *document.Article, chos
 
 // definition returns the one definition of term whose condition holds.
 func (b *builder) definition(term string) *clause.Clause {
-	env := b.ans.Env()
+	env := b.env
 	var found []*clause.Clause
 	for _, d := range b.lib.Definitions {
 		if d.Defines != term {

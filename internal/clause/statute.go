@@ -84,6 +84,9 @@ func (r StatuteRef) String() string {
 	if r.Sub > 0 {
 		s += fmt.Sprintf(", onder %d°", r.Sub)
 	}
+	if r.Lid == 0 {
+		return s + " van de " + laws[r.Law]
+	}
 	return s + ", van de " + laws[r.Law]
 }
 

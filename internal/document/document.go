@@ -13,6 +13,7 @@ const (
 	Informatieblad        Kind = "informatieblad"
 	Dekking               Kind = "dekking"
 	Wijzigingsverordening Kind = "wijzigingsverordening"
+	Harmonisatie          Kind = "harmonisatie"
 )
 
 // A Document is one assembled document.

@@ -152,6 +152,30 @@ func (c *Content) Examples() []string {
 	return out
 }
 
+// RegionExampleDir holds the embedded example regions.
+const RegionExampleDir = ExampleDir + "/regio"
+
+// RegionExamples lists the names of the example regions.
+func (c *Content) RegionExamples() []string {
+	names, _ := fs.Glob(c.FS, RegionExampleDir+"/*.yaml")
+	var out []string
+	for _, n := range names {
+		out = append(out, strings.TrimSuffix(path.Base(n), ".yaml"))
+	}
+	sort.Strings(out)
+	return out
+}
+
+// RegionExample returns the file name and contents of an example region.
+func (c *Content) RegionExample(name string) (string, []byte, error) {
+	if !slices.Contains(c.RegionExamples(), name) {
+		return "", nil, fmt.Errorf("onbekende voorbeeldregio %q (beschikbaar: %s)", name, strings.Join(c.RegionExamples(), ", "))
+	}
+	p := RegionExampleDir + "/" + name + ".yaml"
+	data, err := fs.ReadFile(c.FS, p)
+	return p, data, err
+}
+
 // Example returns the file name and contents of an example.
 func (c *Content) Example(name string) (string, []byte, error) {
 	if !slices.Contains(c.Examples(), name) {

@@ -63,6 +63,7 @@ var kindLabels = map[document.Kind]string{
 	document.Informatieblad:        "Informatieblad",
 	document.Dekking:               "Dekkingsoverzicht",
 	document.Wijzigingsverordening: "Conceptwijzigingsverordening",
+	document.Harmonisatie:          "Harmonisatieoverzicht",
 }
 
 // HTML renders the document as a standalone page: its Markdown through

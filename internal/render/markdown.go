@@ -152,3 +152,11 @@ func itoa(i int) string {
 	}
 	return itoa(i/10) + digits[i%10:i%10+1]
 }
+
+// ArticleMarkdown renders one article's text (its leden, onderdelen and
+// tables, without heading or toelichting), for comparing article texts.
+func ArticleMarkdown(a *document.Article) string {
+	w := &mdWriter{}
+	w.leden(a.Leden, 4)
+	return w.sb.String()
+}

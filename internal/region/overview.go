@@ -1,0 +1,149 @@
+package region
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+
+	"verordening/internal/answer"
+	"verordening/internal/document"
+	"verordening/internal/format"
+	"verordening/internal/question"
+	"verordening/internal/render"
+)
+
+// Overview compares the gemeenten of a region with its basis.
+type Overview struct {
+	File    *File
+	Base    *document.Document // the verordening of the basis
+	Results []*Result
+}
+
+// Share is the region's share of answers equal to the basis, in percent.
+func (o *Overview) Share() float64 {
+	var eq, tot int
+	for _, r := range o.Results {
+		eq, tot = eq+r.Equal, tot+r.Total
+	}
+	if tot == 0 {
+		return 100
+	}
+	return 100 * float64(eq) / float64(tot)
+}
+
+// Document lays out the harmonisation overview: a summary per gemeente,
+// the matrix of deviable questions × gemeenten, and per article the
+// gemeenten whose text differs from the regional text.
+func (o *Overview) Document() *document.Document {
+	f := o.File
+	title := "Harmonisatieoverzicht jobcoaching " + format.EscapeMarkdown(f.Regio)
+	d := &document.Document{Kind: document.Harmonisatie, Title: title, Citeertitel: title, Gemeente: f.Regio,
+		Subject: "Waar de gemeenten van de regio gelijk zijn en waar zij afwijken"}
+	d.Intro = []document.Block{&document.Paragraph{Text: fmt.Sprintf(
+		"De %s gemeenten van de regio %s delen één basis. Over het geheel is **%s** van de antwoorden gelijk aan de basis. Gemeenten mogen alleen afwijken op de %s vragen die de regio afwijkbaar heeft gemaakt.",
+		format.Woord(float64(len(o.Results))), format.EscapeMarkdown(f.Regio), format.Procent(round1(o.Share())), format.Woord(float64(len(f.Free))))}}
+	ch := &document.Chapter{}
+	ch.Articles = append(ch.Articles, o.summary(), o.matrix(), o.articles())
+	d.Chapters = []*document.Chapter{ch}
+	return d
+}
+
+func round1(f float64) float64 { return float64(int(f*10+0.5)) / 10 }
+
+func section(id, title, text string, blocks ...document.Block) *document.Article {
+	return &document.Article{ID: id, Title: title, Leden: []*document.Lid{{Text: text, Blocks: blocks}}}
+}
+
+func (o *Overview) summary() *document.Article {
+	t := &document.Table{Header: []string{"Gemeente", "Gelijk aan de basis", "Afwijkingen", "Wettelijke eisen"}}
+	for _, r := range o.Results {
+		dev := "geen"
+		if n := len(r.Gemeente.Deviations); n > 0 {
+			dev = fmt.Sprintf("**%d**", n)
+		}
+		cov := "alle gedekt"
+		if len(r.Missing) > 0 {
+			cov = "**niet gedekt: " + strings.Join(r.Missing, ", ") + "**"
+		}
+		t.Rows = append(t.Rows, []string{format.EscapeMarkdown(r.Gemeente.Name), format.Procent(round1(r.Share())), dev, cov})
+	}
+	t.Rows = append(t.Rows, []string{"**Regio**", "**" + format.Procent(round1(o.Share())) + "**", "", ""})
+	return section("samenvatting", "Samenvatting per gemeente",
+		"Het aandeel gelijke antwoorden telt alle vragen die in de basis of bij de gemeente worden gesteld.", t)
+}
+
+// matrix shows, for every deviable question, the basis value and each
+// gemeente's: "=" where it follows the basis, the value in bold where not.
+func (o *Overview) matrix() *document.Article {
+	qs := o.File.Basis.Questionnaire()
+	t := &document.Table{Header: []string{"Vraag", "Basis"}}
+	for _, r := range o.Results {
+		t.Header = append(t.Header, format.EscapeMarkdown(r.Gemeente.Name))
+	}
+	for _, id := range o.File.Free {
+		q := qs.Lookup(id)
+		row := []string{format.EscapeMarkdown(q.Text) + " (`" + id + "`)", show(o.File.Basis.Values, q)}
+		for _, r := range o.Results {
+			cell := "="
+			if contains(r.Gemeente.Deviations, id) {
+				cell = "**" + show(r.Gemeente.Answers.Values, q) + "**"
+			}
+			row = append(row, cell)
+		}
+		t.Rows = append(t.Rows, row)
+	}
+	return section("afwijkingen", "Afwijkingen per vraag",
+		"Een = betekent dat de gemeente de basis volgt; een vetgedrukte waarde is een afwijking.", t)
+}
+
+// show is a value as a reader expects it, or a dash when the question is
+// not asked.
+func show(values map[string]answer.Value, q *question.Question) string {
+	if v, ok := values[q.ID]; ok {
+		return q.Show(v.V)
+	}
+	return "–"
+}
+
+func contains(list []string, s string) bool { return slices.Contains(list, s) }
+
+// articles lists, per article of the regional verordening, the gemeenten
+// whose text differs, and articles that only some gemeenten have.
+func (o *Overview) articles() *document.Article {
+	t := &document.Table{Header: []string{"Artikel van de basis", "Gemeenten met een afwijkende tekst"}}
+	base := map[string][32]byte{}
+	for _, a := range o.Base.Articles() {
+		base[a.ID] = articleHash(a.ID, render.ArticleMarkdown(a), o.File.Regio, o.File.Regio)
+		var differ []string
+		for _, r := range o.Results {
+			if h, ok := r.Articles[a.ID]; !ok {
+				differ = append(differ, format.EscapeMarkdown(r.Gemeente.Name)+" (vervalt)")
+			} else if h != base[a.ID] {
+				differ = append(differ, format.EscapeMarkdown(r.Gemeente.Name))
+			}
+		}
+		cell := "geen"
+		if len(differ) > 0 {
+			cell = "**" + strings.Join(differ, ", ") + "**"
+		}
+		t.Rows = append(t.Rows, []string{format.EscapeMarkdown(a.Heading()), cell})
+	}
+	extra := map[string][]string{}
+	var ids []string
+	for _, r := range o.Results {
+		for id := range r.Articles {
+			if _, ok := base[id]; !ok {
+				if len(extra[id]) == 0 {
+					ids = append(ids, id)
+				}
+				extra[id] = append(extra[id], format.EscapeMarkdown(r.Gemeente.Name))
+			}
+		}
+	}
+	slices.Sort(ids)
+	for _, id := range ids {
+		t.Rows = append(t.Rows, []string{"extra artikel `" + id + "`", "**alleen bij " + strings.Join(extra[id], ", ") + "**"})
+	}
+	return section("artikelen", "Artikelen die afwijken van de regionale tekst",
+		"Een tekst geldt als afwijkend als hij, met de naam van de gemeente vervangen door die van de regio, niet gelijk is aan de tekst van de basis.", t)
+}
