@@ -147,10 +147,10 @@ func markAnswer(s string) string { return answerOpen + s + answerClose }
 
 var answerRe = regexp.MustCompile(answerOpen + "[^" + answerClose + "]*" + answerClose)
 
+var unmarker = strings.NewReplacer(answerOpen, "", answerClose, "")
+
 // unmark removes the answer markers, keeping the text.
-func unmark(s string) string {
-	return strings.NewReplacer(answerOpen, "", answerClose, "").Replace(s)
-}
+func unmark(s string) string { return unmarker.Replace(s) }
 
 func citeertitel(ans *answer.Answers) string {
 	if s, _ := ans.Get("citeertitel").(string); strings.TrimSpace(s) != "" {

@@ -122,6 +122,9 @@ func resolveRefs(d *document.Document, docs map[string]*document.Document, fail 
 	resolver := func(art *document.Article) func(string) string {
 		return func(s string) string {
 			s = unmark(s)
+			if !strings.Contains(s, refOpen) {
+				return s
+			}
 			return refRe.ReplaceAllStringFunc(s, func(m string) string {
 				w, err := resolveOne(d, docs, art, parseRef(m[len(refOpen):len(m)-len(refClose)]))
 				if err != nil {

@@ -20,8 +20,10 @@ package docx
 
 import (
 	"archive/zip"
+	"compress/flate"
 	"errors"
 	"io"
+	"sync"
 	"time"
 
 	"verordening/internal/document"
@@ -76,8 +78,32 @@ type part struct {
 var modTime = time.Date(1980, 1, 1, 0, 0, 0, 0, time.UTC)
 
 // writeZip writes the parts in the given order.
+// flateWriters pools fast deflate compressors: allocating one costs far
+// more than compressing a part of a few kilobytes, and a region build
+// writes thousands of parts. Output depends only on level and input, so
+// pooling keeps the files byte-identical.
+var flateWriters = sync.Pool{New: func() any {
+	fw, _ := flate.NewWriter(nil, flate.BestSpeed)
+	return fw
+}}
+
+type pooledWriter struct{ *flate.Writer }
+
+func (p pooledWriter) Close() error {
+	err := p.Writer.Close()
+	flateWriters.Put(p.Writer)
+	return err
+}
+
+func pooledDeflate(out io.Writer) (io.WriteCloser, error) {
+	fw := flateWriters.Get().(*flate.Writer)
+	fw.Reset(out)
+	return pooledWriter{fw}, nil
+}
+
 func writeZip(w io.Writer, parts []part) error {
 	zw := zip.NewWriter(w)
+	zw.RegisterCompressor(zip.Deflate, pooledDeflate)
 	for _, p := range parts {
 		f, err := zw.CreateHeader(&zip.FileHeader{
 			Name:     p.name,

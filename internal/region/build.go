@@ -4,11 +4,13 @@ import (
 	"crypto/sha256"
 	"fmt"
 	"reflect"
+	"regexp"
 	"runtime"
 	"strings"
 	"sync"
 
 	"verordening/internal/answer"
+	"verordening/internal/document"
 	"verordening/internal/format"
 	"verordening/internal/pipeline"
 	"verordening/internal/render"
@@ -85,11 +87,9 @@ func buildOne(c *pipeline.Content, f *File, g *Gemeente, formats []string, emit 
 	if err != nil {
 		return nil, err
 	}
-	r := &Result{Gemeente: g, Slug: pipeline.Slug(g.Name), Articles: map[string][32]byte{}, Missing: out.Result.Coverage.Missing()}
+	r := &Result{Gemeente: g, Slug: pipeline.Slug(g.Name), Missing: out.Result.Coverage.Missing()}
 	r.Equal, r.Total = compare(f.Basis, g.Answers)
-	for _, a := range out.Result.Verordening.Articles() {
-		r.Articles[a.ID] = articleHash(a.ID, render.ArticleMarkdown(a), g.Name, f.Regio)
-	}
+	r.Articles = articleHashes(out.Result.Verordening, g.Name, f.Regio)
 	if emit != nil {
 		if err := emit(r.Slug, out.Files); err != nil {
 			return nil, err
@@ -98,11 +98,33 @@ func buildOne(c *pipeline.Content, f *File, g *Gemeente, formats []string, emit 
 	return r, nil
 }
 
-// articleHash hashes an article's text with the gemeente's name put back
-// to the region's, so that only real differences count.
-func articleHash(id, text, gemeente, regio string) [32]byte {
-	text = strings.ReplaceAll(text, format.EscapeMarkdown(gemeente), format.EscapeMarkdown(regio))
-	return sha256.Sum256([]byte(id + "\x00" + text))
+var articleRef = regexp.MustCompile(`\bartikel(?:en)? [0-9]+[a-z]?\b`)
+
+// articleHashes hashes each article's text with the names of the region
+// and the gemeente blanked out and every article number replaced by the clause id
+// it stands for, so that only real differences count: an extra article in
+// one gemeente renumbers the articles after it without changing them.
+func articleHashes(d *document.Document, gemeente, regio string) map[string][32]byte {
+	ids := map[string]string{}
+	for _, a := range d.Articles() {
+		ids[a.Number] = a.ID
+	}
+	out := map[string][32]byte{}
+	for _, a := range d.Articles() {
+		// The region's name first: a gemeente's name may be part of it
+		// ("Waterland" in "Zaanstreek-Waterland").
+		text := strings.ReplaceAll(render.ArticleMarkdown(a), format.EscapeMarkdown(regio), "\x00")
+		text = strings.ReplaceAll(text, format.EscapeMarkdown(gemeente), "\x00")
+		text = articleRef.ReplaceAllStringFunc(text, func(m string) string {
+			word, num, _ := strings.Cut(m, " ")
+			if id, ok := ids[num]; ok {
+				return word + " " + id
+			}
+			return m
+		})
+		out[a.ID] = sha256.Sum256([]byte(a.ID + "\x00" + text))
+	}
+	return out
 }
 
 // compare counts the questions asked in either answer set and those with

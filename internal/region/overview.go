@@ -9,7 +9,6 @@ import (
 	"verordening/internal/document"
 	"verordening/internal/format"
 	"verordening/internal/question"
-	"verordening/internal/render"
 )
 
 // Overview compares the gemeenten of a region with its basis.
@@ -111,9 +110,8 @@ func contains(list []string, s string) bool { return slices.Contains(list, s) }
 // whose text differs, and articles that only some gemeenten have.
 func (o *Overview) articles() *document.Article {
 	t := &document.Table{Header: []string{"Artikel van de basis", "Gemeenten met een afwijkende tekst"}}
-	base := map[string][32]byte{}
+	base := articleHashes(o.Base, o.File.Regio, o.File.Regio)
 	for _, a := range o.Base.Articles() {
-		base[a.ID] = articleHash(a.ID, render.ArticleMarkdown(a), o.File.Regio, o.File.Regio)
 		var differ []string
 		for _, r := range o.Results {
 			if h, ok := r.Articles[a.ID]; !ok {

@@ -166,25 +166,25 @@ func (f *File) deviations(name string, g *Gemeente, v *yaml.Node, qs *question.Q
 		errs.Add(question.At(name, v), "%s: geef de afwijkingen als map (vraag: waarde), of {} voor geen", g.Name)
 		return nil
 	}
-	ok := true
+	// Refused keys are reported and left out; the rest is still decoded,
+	// so that every problem of the file shows at once.
+	kept := &yaml.Node{Kind: yaml.MappingNode}
 	for i := 0; i+1 < len(v.Content); i += 2 {
 		k := v.Content[i]
 		switch {
 		case k.Value == answer.GemeenteKey:
 			errs.Add(question.At(name, k), "%s: de naam van de gemeente staat al als sleutel onder gemeenten", g.Name)
-			ok = false
+			continue
 		case slices.Contains(f.Free, k.Value):
 			g.Deviations = append(g.Deviations, k.Value)
 		case qs.Lookup(k.Value) != nil:
 			errs.Add(question.At(name, k), "%s: %s ligt vast in de regio en staat niet onder afwijkbaar; haal de afwijking weg of spreek in de regio af dat gemeenten hierop mogen afwijken", g.Name, k.Value)
-			ok = false
+			continue
 		}
-	}
-	if !ok {
-		return nil
+		kept.Content = append(kept.Content, k, v.Content[i+1])
 	}
 	sort.Strings(g.Deviations)
-	return v
+	return kept
 }
 
 func scalarPair(key, value string, at *yaml.Node) []*yaml.Node {

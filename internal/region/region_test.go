@@ -1,0 +1,241 @@
+package region
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"runtime"
+	"runtime/metrics"
+	"strings"
+	"sync"
+	"sync/atomic"
+	"testing"
+	"time"
+
+	"verordening"
+	"verordening/internal/pipeline"
+)
+
+func content(t testing.TB) *pipeline.Content {
+	t.Helper()
+	c, err := pipeline.Load(verordening.Content)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return c
+}
+
+const small = `regio: Testregio
+afwijkbaar: [kostenplafond_bedrag, nazorg]
+basis:
+  regionale_afspraken: regionaal
+  regio_naam: Testregio
+  kostenplafond: true
+  kostenplafond_bedrag: 8600
+  inwerkingtreding: 2027-01-01
+gemeenten:
+`
+
+func TestParseErrors(t *testing.T) {
+	c := content(t)
+	tests := []struct {
+		name, in string
+		want     []string
+	}{
+		{"vastliggende vraag", small + "  Ahoy:\n    doelgroep: wettelijk\n",
+			[]string{"r.yaml:11:5: Ahoy: doelgroep ligt vast in de regio en staat niet onder afwijkbaar; haal de afwijking weg of spreek in de regio af dat gemeenten hierop mogen afwijken"}},
+		{"onbekende vraag in afwijking", small + "  Ahoy:\n    kostenplafond_bedrg: 9000\n",
+			[]string{`r.yaml:11:5: onbekende vraag "kostenplafond_bedrg"; bedoelt u "kostenplafond_bedrag"?`}},
+		{"waarde buiten bereik", small + "  Ahoy:\n    kostenplafond_bedrag: 10\n",
+			[]string{"r.yaml:11:27: kostenplafond_bedrag: 10 valt buiten het bereik van 500 tot en met 50000"}},
+		{"onbekende afwijkbare vraag", strings.Replace(small, "[kostenplafond_bedrag, nazorg]", "[kostenplafond_bedrag, kleur]", 1) + "  Ahoy: {}\n",
+			[]string{`r.yaml:2:36: afwijkbaar noemt onbekende vraag "kleur"`}},
+		{"geen gemeenten", small,
+			[]string{`r.yaml:1:1: de gemeenten ontbreken; voeg "gemeenten:" toe met per gemeente haar afwijkingen (of {} voor geen)`}},
+		{"dezelfde map", small + "  Den Haag: {}\n  Den-Haag: {}\n",
+			nil}, // parses; Build refuses (see TestSlugClash)
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, _, err := Parse("r.yaml", []byte(tt.in), c.Questions)
+			got := ""
+			if err != nil {
+				got = err.Error()
+			}
+			if got != strings.Join(tt.want, "\n") {
+				t.Errorf("got\n%s\nwant\n%s", got, strings.Join(tt.want, "\n"))
+			}
+		})
+	}
+}
+
+func TestSlugClash(t *testing.T) {
+	c := content(t)
+	f, _, err := Parse("r.yaml", []byte(small+"  Den Haag: {}\n  Den-Haag: {}\n"), c.Questions)
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, err = Build(c, f, nil, nil)
+	if err == nil || !strings.Contains(err.Error(), "Den-Haag krijgt dezelfde map (den-haag) als Den Haag") {
+		t.Errorf("err = %v", err)
+	}
+}
+
+func TestExampleRegion(t *testing.T) {
+	c := content(t)
+	names := c.RegionExamples()
+	if len(names) == 0 {
+		t.Fatal("no example region")
+	}
+	for _, name := range names {
+		file, data, _ := c.RegionExample(name)
+		f, _, err := Parse(file, data, c.Questions)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(f.Gemeenten) < 5 {
+			t.Errorf("%s: %d gemeenten, want at least 5", name, len(f.Gemeenten))
+		}
+		ov, err := Build(c, f, nil, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, r := range ov.Results {
+			if len(r.Missing) > 0 {
+				t.Errorf("%s/%s: uncovered %v", name, r.Gemeente.Name, r.Missing)
+			}
+			if len(r.Gemeente.Deviations) == 0 && r.Share() != 100 {
+				t.Errorf("%s: no deviations but %.1f%% equal", r.Gemeente.Name, r.Share())
+			}
+		}
+		md := string(pipelineRender(t, c, ov))
+		for _, g := range f.Gemeenten {
+			if !strings.Contains(md, g.Name) {
+				t.Errorf("overview does not name %s", g.Name)
+			}
+		}
+	}
+}
+
+// TestOverviewMarksArticleDifferences: a gemeente that deviates on the
+// amount differs in exactly the article holding the amount, and a gemeente
+// that adds an article is listed for that article only; numbering shifts
+// do not count.
+func TestOverviewMarksArticleDifferences(t *testing.T) {
+	c := content(t)
+	in := small + "  Alfa: {}\n  Beta:\n    kostenplafond_bedrag: 9000\n  Gamma:\n    nazorg: false\n"
+	f, _, err := Parse("r.yaml", []byte(in), c.Questions)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ov, err := Build(c, f, nil, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	md := string(pipelineRender(t, c, ov))
+	for _, want := range []string{"Maximale kosten | **Beta** |", "Nazorg | **Gamma (vervalt)** |", "| Alfa | 100% | geen |"} {
+		if !strings.Contains(md, want) {
+			t.Errorf("overview lacks %q", want)
+		}
+	}
+	if n := strings.Count(md, "**Beta**"); n != 1 {
+		t.Errorf("Beta marked in %d article rows, want 1", n)
+	}
+}
+
+func pipelineRender(t *testing.T, c *pipeline.Content, ov *Overview) []byte {
+	files, err := c.Render(ov.Document(), []string{"md"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return files[0].Data
+}
+
+// generate makes a region of n gemeenten, every seventh deviating on the
+// amount and every eleventh on nazorg.
+func generate(n int) []byte {
+	var b strings.Builder
+	b.WriteString(small)
+	for i := range n {
+		fmt.Fprintf(&b, "  Gemeente %03d:", i+1)
+		switch {
+		case i%7 == 3:
+			fmt.Fprintf(&b, "\n    kostenplafond_bedrag: %d\n", 8000+i)
+		case i%11 == 5:
+			b.WriteString("\n    nazorg: false\n")
+		default:
+			b.WriteString(" {}\n")
+		}
+	}
+	return []byte(b.String())
+}
+
+// BenchmarkRegion builds every gemeente's documents (verordening,
+// beleidsregels and informatieblad where the library has them, and the
+// coverage report) in md, html and docx and writes them to disk, for
+// regions of 10, 100 and 342 gemeenten. It reports the peak of live heap
+// memory sampled during the run.
+func BenchmarkRegion(b *testing.B) {
+	c := content(b)
+	for _, n := range []int{10, 100, 342} {
+		b.Run(fmt.Sprintf("gemeenten=%d", n), func(b *testing.B) {
+			f, _, err := Parse("gen.yaml", generate(n), c.Questions)
+			if err != nil {
+				b.Fatal(err)
+			}
+			dir := b.TempDir()
+			peak := sampleHeap()
+			for b.Loop() {
+				_, err := Build(c, f, []string{"md", "html", "docx"}, func(slug string, files []pipeline.File) error {
+					d := filepath.Join(dir, slug)
+					if err := os.MkdirAll(d, 0o755); err != nil {
+						return err
+					}
+					for _, file := range files {
+						if err := os.WriteFile(filepath.Join(d, file.Name), file.Data, 0o644); err != nil {
+							return err
+						}
+					}
+					return nil
+				})
+				if err != nil {
+					b.Fatal(err)
+				}
+			}
+			b.ReportMetric(float64(peak())/(1<<20), "peak-heap-MB")
+			b.ReportMetric(float64(b.Elapsed().Microseconds())/1000/float64(b.N)/float64(n), "ms/gemeente")
+		})
+	}
+}
+
+// sampleHeap samples the live heap every millisecond until the returned
+// function is called, which returns the peak in bytes.
+func sampleHeap() func() uint64 {
+	var peak atomic.Uint64
+	stop := make(chan struct{})
+	var wg sync.WaitGroup
+	wg.Add(1)
+	runtime.GC()
+	go func() {
+		defer wg.Done()
+		s := []metrics.Sample{{Name: "/memory/classes/heap/objects:bytes"}}
+		t := time.NewTicker(time.Millisecond)
+		defer t.Stop()
+		for {
+			select {
+			case <-stop:
+				return
+			case <-t.C:
+				metrics.Read(s)
+				if v := s[0].Value.Uint64(); v > peak.Load() {
+					peak.Store(v)
+				}
+			}
+		}
+	}()
+	return func() uint64 {
+		close(stop)
+		wg.Wait()
+		return peak.Load()
+	}
+}
