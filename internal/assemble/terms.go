@@ -4,6 +4,7 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"sync"
 	"unicode"
 
 	"verordening/internal/clause"
@@ -68,38 +69,59 @@ func properNameAt(ws []string) int {
 // pluralEndings may follow a term's last word: "jobcoaches", "werkgevers".
 var pluralEndings = []string{"", "s", "es", "en", "n"}
 
-// A wordIndex is a text's words with, for each word, where it stands: a
-// term is then found by looking up its last word's forms, not by scanning.
-type wordIndex struct {
-	words []string
-	at    map[string][]int
+// A termTable finds every defined term in a text in one pass over its
+// words: it maps each form of a term's last word (with its plural endings)
+// to the terms ending in it. One table serves every build of a library.
+type termTable map[string][]termWords
+
+type termWords struct {
+	term   string
+	before []string // the words before the last one
 }
 
-func indexWords(text string) *wordIndex {
-	ws := words(text)
-	ix := &wordIndex{words: ws, at: make(map[string][]int, len(ws))}
-	for i, w := range ws {
-		ix.at[w] = append(ix.at[w], i)
+var termTables sync.Map // *clause.Library → termTable
+
+func tableFor(lib *clause.Library) termTable {
+	if t, ok := termTables.Load(lib); ok {
+		return t.(termTable)
 	}
-	return ix
+	var terms []string
+	for _, d := range lib.Definitions {
+		terms = append(terms, d.Defines)
+	}
+	t := newTermTable(terms)
+	termTables.Store(lib, t)
+	return t
 }
 
-// has reports whether the text holds the term as whole words, its last
-// word possibly in the plural.
-func (ix *wordIndex) has(term string) bool {
-	tw := strings.Fields(strings.ToLower(term))
-	n := len(tw)
-	for _, end := range pluralEndings {
-		for _, i := range ix.at[tw[n-1]+end] {
-			if i >= n-1 && slices.Equal(ix.words[i-n+1:i], tw[:n-1]) {
-				return true
+func newTermTable(terms []string) termTable {
+	t := termTable{}
+	for _, term := range terms {
+		tw := strings.Fields(strings.ToLower(term))
+		last := tw[len(tw)-1]
+		for _, end := range pluralEndings {
+			t[last+end] = append(t[last+end], termWords{term: term, before: tw[:len(tw)-1]})
+		}
+	}
+	return t
+}
+
+// find returns the set of terms the text holds as whole words.
+func (t termTable) find(text string) map[string]bool {
+	found := map[string]bool{}
+	ws := words(text)
+	for i, w := range ws {
+		for _, c := range t[w] {
+			n := len(c.before)
+			if i >= n && slices.Equal(ws[i-n:i], c.before) {
+				found[c.term] = true
 			}
 		}
 	}
-	return false
+	return found
 }
 
-func containsTerm(text, term string) bool { return indexWords(text).has(term) }
+func containsTerm(text, term string) bool { return newTermTable([]string{term}).find(text)[term] }
 
 // articleText is the text of an article's leden, items and tables: what
 // the begripsbepalingen must explain. The toelichting is not counted.
@@ -130,15 +152,15 @@ func itemText(sb *strings.Builder, items []*document.Item) {
 // checkTerms reports, for one text, each listed term that does not occur
 // and each defined term that occurs without being listed.
 func (b *builder) checkTerms(c *clause.Clause, text string, skip string) {
-	ix := indexWords(text)
+	found := tableFor(b.lib).find(text)
 	for _, t := range c.Uses {
-		if !ix.has(t) {
+		if !found[t] {
 			b.errs.Add(c.Pos, "%s: uses noemt %q, maar dat begrip komt niet voor in de tekst; haal het uit uses", c.ID, t)
 		}
 	}
 	for _, d := range b.lib.Definitions {
 		t := d.Defines
-		if t != skip && !slices.Contains(c.Uses, t) && ix.has(t) {
+		if t != skip && !slices.Contains(c.Uses, t) && found[t] {
 			b.errs.Add(c.Pos, "%s: de tekst gebruikt het begrip %q; zet het in uses, zodat het in de begripsbepalingen komt", c.ID, t)
 		}
 	}

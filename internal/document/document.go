@@ -139,9 +139,11 @@ func (d *Document) Articles() []*Article {
 
 // Article returns the article made from the clause id, or nil.
 func (d *Document) Article(id string) *Article {
-	for _, a := range d.Articles() {
-		if a.ID == id {
-			return a
+	for _, c := range d.Chapters {
+		for _, a := range c.Articles {
+			if a.ID == id {
+				return a
+			}
 		}
 	}
 	return nil

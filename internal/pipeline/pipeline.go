@@ -11,6 +11,7 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"sync"
 
 	"verordening/internal/answer"
 	"verordening/internal/assemble"
@@ -79,12 +80,19 @@ func (c *Content) Build(ans *answer.Answers, formats []string) (*Output, error) 
 	}
 	out := &Output{Result: res}
 	out.Docs = append(res.Documents(), res.Coverage.Report(res.Verordening))
-	for _, d := range out.Docs {
-		files, err := c.Render(d, formats)
-		if err != nil {
-			return nil, err
+	// Documents render independently; on several cores, at once.
+	files := make([][]File, len(out.Docs))
+	errs := make([]error, len(out.Docs))
+	var wg sync.WaitGroup
+	for i, d := range out.Docs {
+		wg.Go(func() { files[i], errs[i] = c.Render(d, formats) })
+	}
+	wg.Wait()
+	for i := range out.Docs {
+		if errs[i] != nil {
+			return nil, errs[i]
 		}
-		out.Files = append(out.Files, files...)
+		out.Files = append(out.Files, files[i]...)
 	}
 	out.Files = append(out.Files, File{Name: "antwoorden.yaml", Data: ans.Encode()})
 	sort.SliceStable(out.Files, func(i, j int) bool { return out.Files[i].Name < out.Files[j].Name })

@@ -77,6 +77,7 @@ func (p *Page) HTML(d *document.Document) ([]byte, error) {
 func (p *Page) HTMLFromMarkdown(d *document.Document, md []byte) ([]byte, error) {
 	doc := p.md.Parser().Parse(text.NewReader(md))
 	var body bytes.Buffer
+	body.Grow(len(md) + len(md)/4)
 	if err := p.md.Renderer().Render(&body, md, doc); err != nil {
 		return nil, err
 	}
@@ -89,6 +90,7 @@ func (p *Page) HTMLFromMarkdown(d *document.Document, md []byte) ([]byte, error)
 		head, rest = nil, body.Bytes()
 	}
 	var out bytes.Buffer
+	out.Grow(body.Len() + len(p.css) + 8<<10)
 	err := p.tmpl.Execute(&out, map[string]any{
 		"Title":     d.Title,
 		"Kind":      string(d.Kind),
