@@ -146,3 +146,22 @@ func TestContainsTerm(t *testing.T) {
 		}
 	}
 }
+
+func TestArticleList(t *testing.T) {
+	tests := []struct {
+		in   []int
+		want string
+	}{
+		{[]int{7}, "artikel 7"},
+		{[]int{8, 20}, "de artikelen 8 en 20"},
+		{[]int{28, 26, 27}, "de artikelen 26 tot en met 28"},
+		{[]int{8, 20, 21, 23}, "de artikelen 8, 20, 21 en 23"},
+		{[]int{3, 4, 5, 9, 10, 11, 12}, "de artikelen 3 tot en met 5 en 9 tot en met 12"},
+		{[]int{5, 5}, "artikel 5"},
+	}
+	for _, tt := range tests {
+		if got := ArticleList(tt.in); got != tt.want {
+			t.Errorf("ArticleList(%v) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}

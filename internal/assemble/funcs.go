@@ -14,6 +14,7 @@ func (b *builder) funcs() template.FuncMap {
 	return template.FuncMap{
 		"ref":       func(args ...string) (string, error) { return refPlaceholder(false, args...) },
 		"Ref":       func(args ...string) (string, error) { return refPlaceholder(true, args...) },
+		"refs":      refsPlaceholder,
 		"selected":  func(id string) bool { return b.chosen[id] },
 		"begrippen": func() string { return "- " + defsMarker },
 		"bron":      b.source,

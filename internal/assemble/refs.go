@@ -3,6 +3,8 @@ package assemble
 import (
 	"fmt"
 	"regexp"
+	"slices"
+	"strconv"
 	"strings"
 
 	"verordening/internal/document"
@@ -34,6 +36,15 @@ func refPlaceholder(capital bool, args ...string) (string, error) {
 		c = "1"
 	}
 	return refOpen + strings.Join(append(args, c), refSep) + refClose, nil
+}
+
+// refsPlaceholder stands for a list of articles; the clause ids are joined
+// by commas in the target field.
+func refsPlaceholder(ids ...string) (string, error) {
+	if len(ids) < 2 {
+		return "", fmt.Errorf("refs verwacht twee of meer clausule-id's; gebruik ref voor één artikel")
+	}
+	return refPlaceholder(false, strings.Join(ids, ","))
 }
 
 // a ref is a parsed placeholder.
@@ -147,6 +158,9 @@ func resolveRefs(d *document.Document, docs map[string]*document.Document, fail 
 }
 
 func resolveOne(d *document.Document, docs map[string]*document.Document, from *document.Article, r ref) (string, error) {
+	if strings.Contains(r.target, ",") {
+		return resolveList(d, docs, strings.Split(r.target, ","))
+	}
 	to, other := from, ""
 	if r.target != "" && (from == nil || r.target != from.ID) {
 		to = d.Article(r.target)
@@ -175,6 +189,75 @@ func resolveOne(d *document.Document, docs map[string]*document.Document, from *
 		w = strings.ToUpper(w[:1]) + w[1:]
 	}
 	return w, nil
+}
+
+// lookup finds the article of a clause in d or, failing that, in another
+// document, whose kind it returns.
+func lookup(d *document.Document, docs map[string]*document.Document, id string) (*document.Article, string) {
+	if a := d.Article(id); a != nil {
+		return a, ""
+	}
+	for kind, od := range docs {
+		if od != d && od.Article(id) != nil {
+			return od.Article(id), kind
+		}
+	}
+	return nil, ""
+}
+
+// resolveList renders the chosen articles among ids: "artikel 8", "de
+// artikelen 8 en 20", "de artikelen 26 tot en met 28". Clauses not chosen
+// for these answers are left out, which is what a list of optional
+// articles wants.
+func resolveList(d *document.Document, docs map[string]*document.Document, ids []string) (string, error) {
+	var nums []int
+	var other string
+	for _, id := range ids {
+		a, kind := lookup(d, docs, id)
+		if a == nil {
+			continue
+		}
+		n, err := strconv.Atoi(a.Number)
+		if err != nil {
+			return "", fmt.Errorf("refs: artikel %s heeft geen enkelvoudig nummer", a.Number)
+		}
+		nums, other = append(nums, n), kind
+	}
+	if len(nums) == 0 {
+		return "", fmt.Errorf("refs: geen van de clausules %s is gekozen voor deze antwoorden", strings.Join(ids, ", "))
+	}
+	w := ArticleList(nums)
+	if other != "" {
+		w += " van de " + other
+	}
+	return w, nil
+}
+
+// ArticleList words a set of article numbers as the Aanwijzingen do:
+// runs of three or more as "tot en met".
+func ArticleList(nums []int) string {
+	slices.Sort(nums)
+	nums = slices.Compact(nums)
+	if len(nums) == 1 {
+		return "artikel " + strconv.Itoa(nums[0])
+	}
+	var parts []string
+	for i := 0; i < len(nums); {
+		j := i
+		for j+1 < len(nums) && nums[j+1] == nums[j]+1 {
+			j++
+		}
+		switch {
+		case j-i >= 2:
+			parts = append(parts, strconv.Itoa(nums[i])+" tot en met "+strconv.Itoa(nums[j]))
+		default:
+			for k := i; k <= j; k++ {
+				parts = append(parts, strconv.Itoa(nums[k]))
+			}
+		}
+		i = j + 1
+	}
+	return "de artikelen " + format.Join(parts, "en")
 }
 
 // walkText applies f to every text of the article, its leden, items,

@@ -146,6 +146,12 @@ func (w *walker) command(c *parse.CommandNode) {
 		return
 	}
 	switch fn.Ident {
+	case "refs":
+		for _, a := range c.Args[1:] {
+			if s, ok := a.(*parse.StringNode); ok && w.lib.Lookup(s.Text) == nil {
+				w.errs.Warn(w.at(s), "refs verwijst naar onbekende clausule %q", s.Text)
+			}
+		}
 	case "ref", "Ref", "selected":
 		// A warning, not an error: after a gemeente removes clauses from
 		// its --content copy, check must still load and report what is no
