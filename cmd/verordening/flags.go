@@ -46,7 +46,7 @@ func parse(e *env, fs *pflag.FlagSet, args []string) int {
 	err := fs.Parse(args)
 	switch {
 	case errors.Is(err, pflag.ErrHelp):
-		fs.Usage()
+		// pflag has already called fs.Usage.
 		return exitOK
 	case err != nil:
 		fmt.Fprintf(e.stderr, "verordening %s: %s\nZie: verordening %s --help\n", fs.Name(), dutchFlagError(err), fs.Name())

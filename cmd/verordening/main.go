@@ -26,8 +26,10 @@ type command struct {
 var commands = []command{
 	{"build", "bouw de documenten voor één gemeente", runBuild},
 	{"check", "controleer een antwoordbestand en toon welke artikelen de wettelijke eisen dekken", runCheck},
+	{"amend", "stel de wijzigingsverordening op tussen twee antwoordbestanden van dezelfde gemeente", runAmend},
 	{"region", "bouw de documenten van alle gemeenten van een regio en het harmonisatieoverzicht", runRegion},
 	{"examples", "toon de namen van de ingebouwde voorbeelden", runExamples},
+	{"interview", "beantwoord de vragenlijst stap voor stap en schrijf het antwoordbestand", runInterview},
 	{"questions", "toon de vragenlijst als leesbaar document", runQuestions},
 }
 
