@@ -40,7 +40,11 @@ func (l *Library) checkLinks(errs *source.ErrorList) {
 }
 
 func (l *Library) checkClauseLinks(c *Clause, defined map[string]bool, errs *source.ErrorList) {
-	if !c.IsDefinition() && !slices.ContainsFunc(l.Chapters[c.Document], func(ch Chapter) bool { return ch.ID == c.Chapter }) {
+	// A document listed without chapters (the informatieblad) takes its
+	// clauses directly; one with chapters needs a known chapter.
+	chapters := l.Chapters[c.Document]
+	known := slices.ContainsFunc(chapters, func(ch Chapter) bool { return ch.ID == c.Chapter })
+	if !c.IsDefinition() && (len(chapters) > 0 || c.Chapter != "") && !known {
 		errs.Add(c.Pos, "%s: onbekend hoofdstuk %q voor %s (zie clauses/hoofdstukken.yaml)", c.ID, c.Chapter, c.Document)
 	}
 	for _, id := range c.Covers {
