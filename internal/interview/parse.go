@@ -111,20 +111,8 @@ func Display(q *question.Question, v any) string {
 	switch x := v.(type) {
 	case nil:
 		return "(open gelaten)"
-	case []string:
-		if len(x) == 0 {
-			return "geen"
-		}
-		labels := make([]string, len(x))
-		for i, s := range x {
-			labels[i] = q.Label(s)
-		}
-		return strings.Join(labels, "; ")
-	case bool:
-		if x {
-			return "ja"
-		}
-		return "nee"
+	case []string, bool:
+		return q.Show(x)
 	case float64:
 		return displayNumber(q, x)
 	case string:

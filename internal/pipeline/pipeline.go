@@ -146,50 +146,47 @@ func ParseFormats(s string) ([]string, error) {
 	return out, nil
 }
 
-// ExampleDir holds the embedded example answer sets.
-const ExampleDir = "questions/voorbeelden"
+// ExampleDir holds the embedded example answer sets; RegionExampleDir
+// the example regions.
+const (
+	ExampleDir       = "questions/voorbeelden"
+	RegionExampleDir = ExampleDir + "/regio"
+)
 
 // Examples lists the names of the example answer sets.
-func (c *Content) Examples() []string {
-	names, _ := fs.Glob(c.FS, ExampleDir+"/*.yaml")
-	var out []string
-	for _, n := range names {
-		out = append(out, strings.TrimSuffix(path.Base(n), ".yaml"))
-	}
-	sort.Strings(out)
-	return out
-}
-
-// RegionExampleDir holds the embedded example regions.
-const RegionExampleDir = ExampleDir + "/regio"
+func (c *Content) Examples() []string { return c.names(ExampleDir) }
 
 // RegionExamples lists the names of the example regions.
-func (c *Content) RegionExamples() []string {
-	names, _ := fs.Glob(c.FS, RegionExampleDir+"/*.yaml")
-	var out []string
-	for _, n := range names {
-		out = append(out, strings.TrimSuffix(path.Base(n), ".yaml"))
-	}
-	sort.Strings(out)
-	return out
+func (c *Content) RegionExamples() []string { return c.names(RegionExampleDir) }
+
+// Example returns the file name and contents of an example.
+func (c *Content) Example(name string) (string, []byte, error) {
+	return c.named(ExampleDir, "onbekend voorbeeld", name)
 }
 
 // RegionExample returns the file name and contents of an example region.
 func (c *Content) RegionExample(name string) (string, []byte, error) {
-	if !slices.Contains(c.RegionExamples(), name) {
-		return "", nil, fmt.Errorf("onbekende voorbeeldregio %q (beschikbaar: %s)", name, strings.Join(c.RegionExamples(), ", "))
-	}
-	p := RegionExampleDir + "/" + name + ".yaml"
-	data, err := fs.ReadFile(c.FS, p)
-	return p, data, err
+	return c.named(RegionExampleDir, "onbekende voorbeeldregio", name)
 }
 
-// Example returns the file name and contents of an example.
-func (c *Content) Example(name string) (string, []byte, error) {
-	if !slices.Contains(c.Examples(), name) {
-		return "", nil, fmt.Errorf("onbekend voorbeeld %q (beschikbaar: %s)", name, strings.Join(c.Examples(), ", "))
+// names lists the YAML files of dir without their extension.
+func (c *Content) names(dir string) []string {
+	files, _ := fs.Glob(c.FS, dir+"/*.yaml")
+	var out []string
+	for _, n := range files {
+		out = append(out, strings.TrimSuffix(path.Base(n), ".yaml"))
 	}
-	p := ExampleDir + "/" + name + ".yaml"
+	sort.Strings(out)
+	return out
+}
+
+// named reads the example name from dir; unknown says what is not known
+// ("onbekend voorbeeld"), with Dutch agreement.
+func (c *Content) named(dir, unknown, name string) (string, []byte, error) {
+	if !slices.Contains(c.names(dir), name) {
+		return "", nil, fmt.Errorf("%s %q (beschikbaar: %s)", unknown, name, strings.Join(c.names(dir), ", "))
+	}
+	p := dir + "/" + name + ".yaml"
 	data, err := fs.ReadFile(c.FS, p)
 	return p, data, err
 }
