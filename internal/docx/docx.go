@@ -101,13 +101,25 @@ func pooledDeflate(out io.Writer) (io.WriteCloser, error) {
 	return pooledWriter{fw}, nil
 }
 
+// storeBelow is the size under which a part is stored, not deflated: for
+// the small fixed parts (relationships, settings, properties) setting up
+// and flushing a compressor costs more than the bytes it saves.
+const storeBelow = 4 << 10
+
+func method(data []byte) uint16 {
+	if len(data) < storeBelow {
+		return zip.Store
+	}
+	return zip.Deflate
+}
+
 func writeZip(w io.Writer, parts []part) error {
 	zw := zip.NewWriter(w)
 	zw.RegisterCompressor(zip.Deflate, pooledDeflate)
 	for _, p := range parts {
 		f, err := zw.CreateHeader(&zip.FileHeader{
 			Name:     p.name,
-			Method:   zip.Deflate,
+			Method:   method(p.data),
 			Modified: modTime,
 		})
 		if err != nil {
