@@ -41,7 +41,7 @@ func (r *Result) Share() float64 {
 // goroutines at once.
 type Emit func(slug string, files []pipeline.File) error
 
-// Build builds every gemeente with as many workers as there are CPUs and
+// Build builds every gemeente with two workers per CPU and
 // returns the results in the order of the file. With emit nil, documents
 // are built and checked but not rendered.
 func Build(c *pipeline.Content, f *File, formats []string, emit Emit) (*Overview, error) {
@@ -56,7 +56,9 @@ func Build(c *pipeline.Content, f *File, formats []string, emit Emit) (*Overview
 	jobs := make(chan int)
 	errs := make([]error, len(f.Gemeenten))
 	var wg sync.WaitGroup
-	for range runtime.GOMAXPROCS(0) {
+	// Twice as many workers as CPUs: while one waits for the disk, another
+	// builds. Memory stays bounded by the number of workers.
+	for range 2 * runtime.GOMAXPROCS(0) {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
