@@ -214,12 +214,6 @@ func (a *Answers) suggest(key string) string {
 	return "; zie \"verordening questions\" voor alle vragen"
 }
 
-// Explicit reports whether the gemeente answered question id itself.
-func (a *Answers) Explicit(id string) bool {
-	v, ok := a.Values[id]
-	return ok && !v.Default
-}
-
 // Sorted returns the ids of the values in questionnaire order.
 func (a *Answers) Sorted() []string {
 	var ids []string

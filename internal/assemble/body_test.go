@@ -127,6 +127,8 @@ func TestWording(t *testing.T) {
 	}
 }
 
+func containsTerm(text, term string) bool { return newTermTable([]string{term}).find(text)[term] }
+
 func TestContainsTerm(t *testing.T) {
 	tests := []struct {
 		text, term string

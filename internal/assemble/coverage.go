@@ -1,6 +1,7 @@
 package assemble
 
 import (
+	"slices"
 	"strings"
 
 	"verordening/internal/answer"
@@ -39,7 +40,7 @@ func coverage(lib *clause.Library, chosen []Chosen, d *document.Document) *Cover
 	for _, req := range lib.Requirements {
 		row := CoverageRow{Req: req}
 		for _, ch := range chosen {
-			if !contains(ch.Clause.Covers, req.ID) {
+			if !slices.Contains(ch.Clause.Covers, req.ID) {
 				continue
 			}
 			row.Clauses = append(row.Clauses, ch.Clause)
@@ -64,15 +65,6 @@ func SelectionCoverage(lib *clause.Library, ans *answer.Answers) (*Coverage, err
 		return nil, b.result()
 	}
 	return coverage(lib, chosen, nil), nil
-}
-
-func contains(list []string, s string) bool {
-	for _, x := range list {
-		if x == s {
-			return true
-		}
-	}
-	return false
 }
 
 // ArticleList names the articles: "artikel 3", "artikelen 3 en 7", or

@@ -121,8 +121,6 @@ func (t termTable) find(text string) map[string]bool {
 	return found
 }
 
-func containsTerm(text, term string) bool { return newTermTable([]string{term}).find(text)[term] }
-
 // articleText is the text of an article's leden, items and tables: what
 // the begripsbepalingen must explain. The toelichting is not counted.
 func articleText(a *document.Article) string {

@@ -102,7 +102,10 @@ func (c *Content) Build(ans *answer.Answers, formats []string) (*Output, error) 
 // Render writes one document in each format.
 func (c *Content) Render(d *document.Document, formats []string) ([]File, error) {
 	var files []File
-	md := render.Markdown(d)
+	var md []byte // md and html share one Markdown rendering; docx needs none
+	if slices.Contains(formats, "md") || slices.Contains(formats, "html") {
+		md = render.Markdown(d)
+	}
 	for _, f := range formats {
 		name := string(d.Kind) + "." + f
 		switch f {

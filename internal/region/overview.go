@@ -84,7 +84,7 @@ func (o *Overview) matrix() *document.Article {
 		row := []string{format.EscapeMarkdown(q.Text) + " (`" + id + "`)", show(o.File.Basis.Values, q)}
 		for _, r := range o.Results {
 			cell := "="
-			if contains(r.Gemeente.Deviations, id) {
+			if slices.Contains(r.Gemeente.Deviations, id) {
 				cell = "**" + show(r.Gemeente.Answers.Values, q) + "**"
 			}
 			row = append(row, cell)
@@ -103,8 +103,6 @@ func show(values map[string]answer.Value, q *question.Question) string {
 	}
 	return "–"
 }
-
-func contains(list []string, s string) bool { return slices.Contains(list, s) }
 
 // articles lists, per article of the regional verordening, the gemeenten
 // whose text differs, and articles that only some gemeenten have.
