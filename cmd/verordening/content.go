@@ -117,10 +117,12 @@ func printErrors(e *env, err error) {
 	}
 }
 
+// firstExample names an example for the usage text. It reads the names
+// from the embedded folder without loading the content pack.
 func firstExample() string {
-	c, err := pipeline.Load(verordening.Content)
-	if err != nil || len(c.Examples()) == 0 {
-		return "<naam>"
+	c := &pipeline.Content{FS: verordening.Content}
+	if names := c.Examples(); len(names) > 0 {
+		return names[0]
 	}
-	return c.Examples()[0]
+	return "<naam>"
 }
