@@ -12,7 +12,8 @@ import (
 )
 
 func runAmend(e *env, args []string) int {
-	var from, to, outDir, formats, content string
+	var from, to, content string
+	var output outputFlags
 	fs := flagSet(e, "amend", "--from OUD.yaml --to NIEUW.yaml [opties]",
 		"Vergelijkt de verordening van twee antwoordbestanden van dezelfde gemeente, artikel voor artikel,\n"+
 			"en stelt de wijzigingsverordening op die van de oude naar de nieuwe tekst leidt\n"+
@@ -23,10 +24,7 @@ func runAmend(e *env, args []string) int {
 	argName(fs, "from", "BESTAND")
 	fs.StringVar(&to, "to", "", "het antwoordbestand met de nieuwe keuzes")
 	argName(fs, "to", "BESTAND")
-	fs.StringVar(&outDir, "out", "", "de map voor de documenten (standaard: out/<naam van de gemeente>-wijziging)")
-	argName(fs, "out", "MAP")
-	fs.StringVar(&formats, "format", "md,html", "de formaten van de wijzigingsverordening, gescheiden door komma's: md, html, docx")
-	argName(fs, "format", "LIJST")
+	output.register(fs, "out/<naam van de gemeente>-wijziging", "de formaten van de wijzigingsverordening, gescheiden door komma's: md, html, docx")
 	registerContent(fs, &content)
 	if code := parse(e, fs, args); code >= 0 {
 		return code
@@ -34,9 +32,9 @@ func runAmend(e *env, args []string) int {
 	if from == "" || to == "" {
 		return usageError(e, "amend", "geef het oude antwoordbestand met --from BESTAND en het nieuwe met --to BESTAND")
 	}
-	fmts, err := pipeline.ParseFormats(formats)
-	if err != nil {
-		return usageError(e, "amend", "%v", err)
+	fmts, code := output.parseFormats(e, "amend")
+	if fmts == nil {
+		return code
 	}
 	c, ok := loadContent(e, content)
 	if !ok {
@@ -87,15 +85,15 @@ func runAmend(e *env, args []string) int {
 	}
 	files = append(files, pipeline.File{Name: "wijzigingen.html", Data: red})
 	slices.SortFunc(files, func(a, b pipeline.File) int { return strings.Compare(a.Name, b.Name) })
-	if outDir == "" {
-		outDir = filepath.Join("out", pipeline.Slug(am.Gemeente)+"-wijziging")
+	if output.dir == "" {
+		output.dir = filepath.Join("out", pipeline.Slug(am.Gemeente)+"-wijziging")
 	}
-	if err := writeFiles(outDir, files); err != nil {
+	if err := writeFiles(output.dir, files); err != nil {
 		fmt.Fprintf(e.stderr, "verordening amend: %v\n", err)
 		return exitInput
 	}
 	for _, f := range files {
-		fmt.Fprintln(e.stdout, filepath.Join(outDir, f.Name))
+		fmt.Fprintln(e.stdout, filepath.Join(output.dir, f.Name))
 	}
 	n := len(am.Changes)
 	if n == 1 {

@@ -10,21 +10,18 @@ import (
 
 func runBuild(e *env, args []string) int {
 	var in inputFlags
-	var outDir, formats string
+	var output outputFlags
 	fs := flagSet(e, "build", "(--answers BESTAND | --example NAAM) [opties]",
 		"Bouwt de conceptverordening met toelichting en het dekkingsoverzicht, en schrijft de antwoorden\n"+
 			"zoals ze zijn gebruikt (met standaardwaarden) naar antwoorden.yaml.")
 	in.register(fs)
-	fs.StringVar(&outDir, "out", "", "de map voor de documenten (standaard: out/<naam van de gemeente>)")
-	argName(fs, "out", "MAP")
-	fs.StringVar(&formats, "format", "md,html", "de formaten, gescheiden door komma's: md, html, docx")
-	argName(fs, "format", "LIJST")
+	output.register(fs, "out/<naam van de gemeente>", "de formaten, gescheiden door komma's: md, html, docx")
 	if code := parse(e, fs, args); code >= 0 {
 		return code
 	}
-	fmts, err := pipeline.ParseFormats(formats)
-	if err != nil {
-		return usageError(e, "build", "%v", err)
+	fmts, code := output.parseFormats(e, "build")
+	if fmts == nil {
+		return code
 	}
 	c, ok := loadContent(e, in.content)
 	if !ok {
@@ -43,15 +40,15 @@ func runBuild(e *env, args []string) int {
 		fmt.Fprintln(e.stderr, "Er is niets geschreven.")
 		return exitInput
 	}
-	if outDir == "" {
-		outDir = filepath.Join("out", pipeline.Slug(ans.Gemeente))
+	if output.dir == "" {
+		output.dir = filepath.Join("out", pipeline.Slug(ans.Gemeente))
 	}
-	if err := writeFiles(outDir, out.Files); err != nil {
+	if err := writeFiles(output.dir, out.Files); err != nil {
 		fmt.Fprintf(e.stderr, "verordening build: %v\n", err)
 		return exitInput
 	}
 	for _, f := range out.Files {
-		fmt.Fprintln(e.stdout, filepath.Join(outDir, f.Name))
+		fmt.Fprintln(e.stdout, filepath.Join(output.dir, f.Name))
 	}
 	if m := out.Result.Coverage.Missing(); len(m) > 0 {
 		fmt.Fprintf(e.stderr, "let op: de verordening dekt niet alle wettelijke eisen: %s (zie dekking.md)\n", strings.Join(m, ", "))

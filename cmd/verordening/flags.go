@@ -7,6 +7,8 @@ import (
 	"strings"
 
 	"github.com/spf13/pflag"
+
+	"verordening/internal/pipeline"
 )
 
 // flagSet makes a flag set whose help and errors are in Dutch. pflag's own
@@ -77,4 +79,28 @@ func dutchFlagError(err error) string {
 func usageError(e *env, cmd, format string, args ...any) int {
 	fmt.Fprintf(e.stderr, "verordening %s: %s\nZie: verordening %s --help\n", cmd, fmt.Sprintf(format, args...), cmd)
 	return exitUsage
+}
+
+// outputFlags are the --out and --format options of the commands that
+// write documents.
+type outputFlags struct {
+	dir, formats string
+}
+
+// register adds --out (whose default the command derives later, as
+// outDefault says) and --format with the given help text.
+func (o *outputFlags) register(fs *pflag.FlagSet, outDefault, formatHelp string) {
+	fs.StringVar(&o.dir, "out", "", "de map voor de documenten (standaard: "+outDefault+")")
+	argName(fs, "out", "MAP")
+	fs.StringVar(&o.formats, "format", "md,html", formatHelp)
+	argName(fs, "format", "LIJST")
+}
+
+// parseFormats reads --format; a bad list is a usage error (code >= 0).
+func (o *outputFlags) parseFormats(e *env, cmd string) ([]string, int) {
+	fmts, err := pipeline.ParseFormats(o.formats)
+	if err != nil {
+		return nil, usageError(e, cmd, "%v", err)
+	}
+	return fmts, -1
 }

@@ -12,7 +12,8 @@ import (
 )
 
 func runRegion(e *env, args []string) int {
-	var file, example, outDir, formats, content string
+	var file, example, content string
+	var output outputFlags
 	var check bool
 	fs := flagSet(e, "region", "(--region BESTAND | --example NAAM) [opties]",
 		"Bouwt de documenten van alle gemeenten van een regio, elk in MAP/<gemeente>/, en schrijft\n"+
@@ -22,18 +23,15 @@ func runRegion(e *env, args []string) int {
 	argName(fs, "region", "BESTAND")
 	fs.StringVar(&example, "example", "", "gebruik een ingebouwde voorbeeldregio (zie: verordening examples --regio)")
 	argName(fs, "example", "NAAM")
-	fs.StringVar(&outDir, "out", "", "de map voor de documenten (standaard: out/<naam van de regio>)")
-	argName(fs, "out", "MAP")
-	fs.StringVar(&formats, "format", "md,html", "de formaten, gescheiden door komma's: md, html, docx")
-	argName(fs, "format", "LIJST")
+	output.register(fs, "out/<naam van de regio>", "de formaten, gescheiden door komma's: md, html, docx")
 	fs.BoolVar(&check, "check", false, "alleen controleren en de dekking per gemeente tonen; niets schrijven")
 	registerContent(fs, &content)
 	if code := parse(e, fs, args); code >= 0 {
 		return code
 	}
-	fmts, err := pipeline.ParseFormats(formats)
-	if err != nil {
-		return usageError(e, "region", "%v", err)
+	fmts, code := output.parseFormats(e, "region")
+	if fmts == nil {
+		return code
 	}
 	c, ok := loadContent(e, content)
 	if !ok {
@@ -46,10 +44,10 @@ func runRegion(e *env, args []string) int {
 	if check {
 		return regionCheck(e, c, f)
 	}
-	if outDir == "" {
-		outDir = filepath.Join("out", pipeline.Slug(f.Regio))
+	if output.dir == "" {
+		output.dir = filepath.Join("out", pipeline.Slug(f.Regio))
 	}
-	return regionBuild(e, c, f, fmts, outDir)
+	return regionBuild(e, c, f, fmts, output.dir)
 }
 
 func readRegion(e *env, c *pipeline.Content, file, example string) (*region.File, int) {
