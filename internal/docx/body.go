@@ -31,6 +31,7 @@ type para struct {
 
 func documentXML(d *document.Document) []byte {
 	var b body
+	b.Grow(64 << 10)
 	b.WriteString(xmlHeader + `<w:document xmlns:w="` + nsW + `" xmlns:r="` + nsR + `"><w:body>`)
 	b.para(para{style: "Title", runs: inline(d.Title)})
 	b.blocks(d.Intro, 0)
@@ -203,7 +204,9 @@ func (b *body) para(p para) {
 		b.WriteString("</w:pPr>")
 	}
 	if p.marker != "" {
-		b.WriteString(`<w:r><w:t xml:space="preserve">` + escape(p.marker) + `</w:t><w:tab/></w:r>`)
+		b.WriteString(`<w:r><w:t xml:space="preserve">`)
+		writeEscaped(&b.Builder, p.marker)
+		b.WriteString(`</w:t><w:tab/></w:r>`)
 	}
 	writeRuns(&b.Builder, p.runs)
 	b.WriteString("</w:p>")

@@ -20,11 +20,12 @@ package docx
 
 import (
 	"archive/zip"
-	"compress/flate"
 	"errors"
 	"io"
 	"sync"
 	"time"
+
+	"github.com/klauspost/compress/flate"
 
 	"verordening/internal/document"
 )

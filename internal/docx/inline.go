@@ -48,6 +48,13 @@ func plainText(s string) string {
 }
 
 func parseInline(s string, f format, out []run) []run {
+	if strings.IndexAny(s, `\*`) < 0 {
+		// Most text has no markup: one run, no copy.
+		if s != "" {
+			out = append(out, run{s, f})
+		}
+		return out
+	}
 	var text strings.Builder
 	flush := func() {
 		if text.Len() > 0 {
@@ -56,6 +63,13 @@ func parseInline(s string, f format, out []run) []run {
 		}
 	}
 	for i := 0; i < len(s); {
+		j := strings.IndexAny(s[i:], `\*`)
+		if j < 0 {
+			text.WriteString(s[i:])
+			break
+		}
+		text.WriteString(s[i : i+j])
+		i += j
 		switch {
 		case s[i] == '\\' && i+1 < len(s) && isPunct(s[i+1]):
 			text.WriteByte(s[i+1])
@@ -150,7 +164,7 @@ func writeRuns(b *strings.Builder, runs []run) {
 			b.WriteString("</w:rPr>")
 		}
 		b.WriteString(`<w:t xml:space="preserve">`)
-		b.WriteString(escape(r.text))
+		writeEscaped(b, r.text)
 		b.WriteString("</w:t></w:r>")
 	}
 }
@@ -163,6 +177,17 @@ func escape(s string) string {
 		return s
 	}
 	var b strings.Builder
+	writeEscaped(&b, s)
+	return b.String()
+}
+
+// writeEscaped writes s to b as escape returns it, without the copy when
+// nothing needs escaping.
+func writeEscaped(b *strings.Builder, s string) {
+	if !needsEscape(s) {
+		b.WriteString(s)
+		return
+	}
 	for _, r := range s {
 		switch r {
 		case '&':
@@ -182,17 +207,19 @@ func escape(s string) string {
 			b.WriteRune(r)
 		}
 	}
-	return b.String()
 }
 
+// needsEscape reports whether escape would change s. It looks at bytes:
+// U+FFFE and U+FFFF are the only characters above ASCII it drops, and
+// they are encoded as EF BF BE and EF BF BF.
 func needsEscape(s string) bool {
-	if !utf8.ValidString(s) {
-		return true
-	}
-	for _, r := range s {
-		if r < 0x20 || r == '&' || r == '<' || r == '>' || r == '"' || r == 0xFFFE || r == 0xFFFF {
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; {
+		case c < 0x20 || c == '&' || c == '<' || c == '>' || c == '"':
+			return true
+		case c == 0xEF && i+2 < len(s) && s[i+1] == 0xBF && (s[i+2] == 0xBE || s[i+2] == 0xBF):
 			return true
 		}
 	}
-	return false
+	return !utf8.ValidString(s)
 }

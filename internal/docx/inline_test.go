@@ -1,6 +1,7 @@
 package docx
 
 import (
+	"encoding/xml"
 	"fmt"
 	"testing"
 )
@@ -51,10 +52,36 @@ func TestEscape(t *testing.T) {
 		{"bel\x07l", "bell"},
 		{"ongeldig \xff", "ongeldig \uFFFD"},
 		{"Beëmster €", "Beëmster €"},
+		{"niet\uFFFEhier\uFFFF", "niethier"},
+		{"\uFFFD blijft", "\uFFFD blijft"},
 	}
 	for _, tt := range tests {
 		if got := escape(tt.in); got != tt.want {
 			t.Errorf("escape(%q) = %q, want %q", tt.in, got, tt.want)
 		}
 	}
+}
+
+// FuzzEscape checks that escaped text is well-formed XML that reads back
+// as text that escapes to the same again, and that needsEscape is exactly
+// "escape changes the text".
+func FuzzEscape(f *testing.F) {
+	for _, s := range []string{"gewoon", "a & b", "\xff", "\uFFFE", "\xef\xbf", "tab\there"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		got := escape(s)
+		if needsEscape(s) == (got == s) {
+			t.Fatalf("needsEscape(%q) = %v, but escape gives %q", s, needsEscape(s), got)
+		}
+		var v struct {
+			Text string `xml:",chardata"`
+		}
+		if err := xml.Unmarshal([]byte("<t>"+got+"</t>"), &v); err != nil {
+			t.Fatalf("escape(%q) = %q is not XML text: %v", s, got, err)
+		}
+		if again := escape(v.Text); again != got {
+			t.Fatalf("escape(%q) = %q reads back as %q, which escapes to %q", s, got, v.Text, again)
+		}
+	})
 }

@@ -1,0 +1,144 @@
+package assemble
+
+import (
+	"strconv"
+	"strings"
+	"sync"
+	"sync/atomic"
+
+	"verordening/internal/clause"
+)
+
+// An outputCache keeps the output of clause templates across the builds
+// of one library, keyed by the template and the values it depends on
+// (clause.Deps). A region builds hundreds of gemeenten whose answers
+// differ in a few places, so most clauses come out the same; running
+// text/template for each took a fifth of a region build.
+//
+// The cache only grows, up to maxCached entries; after that it is only
+// read. The first gemeenten fill it with the texts the region shares.
+type outputCache struct {
+	m sync.Map // key → cachedOutput
+	n atomic.Int64
+}
+
+type cachedOutput struct{ text, note string }
+
+const maxCached = 4096
+
+// cacheOff turns the cache off; tests compare builds with and without it.
+var cacheOff bool
+
+var outputCaches sync.Map // *clause.Library → *outputCache
+
+func cacheFor(lib *clause.Library) *outputCache {
+	if c, ok := outputCaches.Load(lib); ok {
+		return c.(*outputCache)
+	}
+	c, _ := outputCaches.LoadOrStore(lib, &outputCache{})
+	return c.(*outputCache)
+}
+
+func (c *outputCache) get(key string) (cachedOutput, bool) {
+	v, ok := c.m.Load(key)
+	if !ok {
+		return cachedOutput{}, false
+	}
+	return v.(cachedOutput), true
+}
+
+func (c *outputCache) put(key string, out cachedOutput) {
+	if c.n.Load() >= maxCached {
+		return
+	}
+	if _, loaded := c.m.LoadOrStore(key, out); !loaded {
+		c.n.Add(1)
+	}
+}
+
+// cacheKey writes the template's name and every value it depends on,
+// each with its length, so that no two different sets of values give the
+// same key. It returns "" when the output cannot be cached.
+func (b *builder) cacheKey(name string) string {
+	d := b.lib.Deps(name)
+	if cacheOff || d == nil || !d.Static {
+		return ""
+	}
+	var k strings.Builder
+	k.Grow(256)
+	field := func(s string) {
+		k.WriteString(strconv.Itoa(len(s)))
+		k.WriteByte(':')
+		k.WriteString(s)
+	}
+	field(name)
+	for _, id := range d.Answers {
+		v, ok := b.data.A[id]
+		field(id)
+		if !ok {
+			k.WriteByte('!')
+			continue
+		}
+		if !writeValue(&k, v, field) {
+			return ""
+		}
+	}
+	for _, id := range d.Selected {
+		field(id)
+		if b.chosen[id] {
+			k.WriteByte('1')
+		} else {
+			k.WriteByte('0')
+		}
+	}
+	for _, id := range d.Sources {
+		field(id)
+		field(b.source(id))
+	}
+	for _, f := range d.Fields {
+		field(f)
+		switch f {
+		case "Gemeente":
+			field(b.data.Gemeente)
+		case "Citeertitel":
+			field(b.data.Citeertitel)
+		case "GeletOp":
+			field(b.data.GeletOp)
+		default:
+			// A field this key does not know: the template fails when it
+			// runs, and runs every time.
+			return ""
+		}
+	}
+	return k.String()
+}
+
+// writeValue writes an answer value with its type; it reports false for a
+// type it does not know, whose output is then not cached.
+func writeValue(k *strings.Builder, v any, field func(string)) bool {
+	switch x := v.(type) {
+	case nil:
+		k.WriteByte('n')
+	case string:
+		k.WriteByte('s')
+		field(x)
+	case float64:
+		k.WriteByte('f')
+		field(strconv.FormatFloat(x, 'g', -1, 64))
+	case int:
+		k.WriteByte('i')
+		field(strconv.Itoa(x))
+	case bool:
+		k.WriteByte('b')
+		field(strconv.FormatBool(x))
+	case []string:
+		k.WriteByte('l')
+		field(strconv.Itoa(len(x)))
+		for _, s := range x {
+			field(s)
+		}
+	default:
+		return false
+	}
+	return true
+}

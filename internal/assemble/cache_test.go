@@ -1,0 +1,122 @@
+package assemble_test
+
+import (
+	"fmt"
+	"maps"
+	"slices"
+	"strings"
+	"testing"
+
+	"verordening"
+	"verordening/internal/answer"
+	"verordening/internal/assemble"
+	"verordening/internal/pipeline"
+	"verordening/internal/question"
+	"verordening/internal/render"
+)
+
+// TestCacheMatchesFreshBuild builds every example, and every example with
+// one answer changed, twice: with the template output cache (warm from all
+// builds before it) and with every template run. The texts and errors must
+// be the same. A dependency that clause.Deps misses shows here as a stale
+// text.
+func TestCacheMatchesFreshBuild(t *testing.T) {
+	c, err := pipeline.Load(verordening.Content)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer assemble.SetCaching(true)
+	builds, built := 0, 0
+	for _, name := range c.Examples() {
+		file, data, err := c.Example(name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		base, _, err := c.Decode(file, data)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, v := range variants(base) {
+			assemble.SetCaching(true)
+			warm := snapshot(c, v.ans)
+			assemble.SetCaching(false)
+			cold := snapshot(c, v.ans)
+			builds++
+			if warm != cold {
+				t.Errorf("%s, %s: the build from the cache differs from a fresh build", name, v.change)
+				continue
+			}
+			if !strings.HasPrefix(warm, "fout: ") {
+				built++
+			}
+		}
+	}
+	if built < builds/2 {
+		t.Errorf("only %d of %d variants built; the test does not test much", built, builds)
+	}
+	t.Logf("%d variants compared, %d of them built", builds, built)
+}
+
+type variant struct {
+	change string
+	ans    *answer.Answers
+}
+
+// variants returns the answers, and for each question the answers with that
+// question changed to another value of its type.
+func variants(base *answer.Answers) []variant {
+	out := []variant{{"ongewijzigd", base}}
+	for _, q := range base.Questionnaire().Questions {
+		for _, v := range otherValues(q, base.Get(q.ID)) {
+			a := *base
+			a.Values = maps.Clone(base.Values)
+			a.Values[q.ID] = answer.Value{V: v}
+			out = append(out, variant{fmt.Sprintf("%s = %v", q.ID, v), &a})
+		}
+	}
+	return out
+}
+
+func otherValues(q *question.Question, cur any) []any {
+	switch q.Type {
+	case question.Keuze:
+		var out []any
+		for _, o := range q.OptionValues() {
+			if o != cur {
+				out = append(out, o)
+			}
+		}
+		return out
+	case question.Meerkeuze:
+		opts := q.OptionValues()
+		if len(opts) < 2 {
+			return nil
+		}
+		return []any{opts[:1], opts[1:]}
+	case question.Getal, question.Bedrag, question.Percentage:
+		f, _ := cur.(float64)
+		return []any{f + 1}
+	case question.JaNee:
+		b, _ := cur.(bool)
+		return []any{!b}
+	case question.Tekst:
+		return []any{"Anders *dan* eerst"}
+	case question.Datum:
+		return []any{"2031-07-01"}
+	}
+	return nil
+}
+
+// snapshot renders every document of a build as Markdown, or returns ""
+// and the errors' text when the build fails.
+func snapshot(c *pipeline.Content, ans *answer.Answers) string {
+	res, err := assemble.Build(c.Library, ans)
+	if err != nil {
+		return "fout: " + err.Error()
+	}
+	var out []byte
+	for _, d := range res.Documents() {
+		out = append(out, render.Markdown(d)...)
+	}
+	return string(slices.Clip(out))
+}

@@ -1,0 +1,53 @@
+package assemble
+
+import (
+	"regexp"
+	"testing"
+)
+
+// toelichtingOracle is the regular expression splitToelichting writes out.
+var toelichtingOracle = regexp.MustCompile(`(?m)^## Toelichting[ \t]*$`)
+
+func oracleSplit(out string) (string, string) {
+	if loc := toelichtingOracle.FindStringIndex(out); loc != nil {
+		return out[:loc[0]], out[loc[1]:]
+	}
+	return out, ""
+}
+
+var splitCases = []string{
+	"",
+	"Tekst.\n",
+	"Tekst.\n\n## Toelichting\n\nUitleg.\n",
+	"## Toelichting\nUitleg.",
+	"Tekst.\n## Toelichting  \t\nUitleg.\n",
+	"Tekst.\n## Toelichtingen\n## Toelichting\nUitleg.\n",
+	"Tekst ## Toelichting\nmeer\n",
+	"Tekst.\n ## Toelichting\n",
+	"Tekst.\n## Toelichting",
+	"Tekst.\n## Toelichting x\n## Toelichting\nB\n",
+	"## Toelichting\n## Toelichting\n",
+}
+
+func TestSplitToelichting(t *testing.T) {
+	for _, in := range splitCases {
+		text, note := splitToelichting(in)
+		wantText, wantNote := oracleSplit(in)
+		if text != wantText || note != wantNote {
+			t.Errorf("splitToelichting(%q) = %q, %q; want %q, %q", in, text, note, wantText, wantNote)
+		}
+	}
+}
+
+func FuzzSplitToelichting(f *testing.F) {
+	for _, in := range splitCases {
+		f.Add(in)
+	}
+	f.Fuzz(func(t *testing.T, in string) {
+		text, note := splitToelichting(in)
+		wantText, wantNote := oracleSplit(in)
+		if text != wantText || note != wantNote {
+			t.Errorf("splitToelichting(%q) = %q, %q; want %q, %q", in, text, note, wantText, wantNote)
+		}
+	})
+}

@@ -1,0 +1,45 @@
+package clause
+
+import (
+	"reflect"
+	"testing"
+	"text/template"
+)
+
+func TestDeps(t *testing.T) {
+	tests := []struct {
+		src  string
+		want Deps
+	}{
+		{"Vaste tekst.", Deps{Static: true}},
+		{"{{ bedrag .A.uurtarief }} in {{ .Gemeente }}", Deps{Static: true, Answers: []string{"uurtarief"}, Fields: []string{"Gemeente"}}},
+		{`{{ if selected "nazorg" }}{{ ref "nazorg" }}{{ end }}`, Deps{Static: true, Selected: []string{"nazorg"}}},
+		{`{{ with bron "uurtarief" }}(bron: {{ . }}){{ end }}`, Deps{Static: true, Sources: []string{"uurtarief"}}},
+		{`{{ range .A.taken }}{{ . }}{{ .Gemeente }}{{ end }}`, Deps{Static: true, Answers: []string{"taken"}}},
+		{`{{ range .A.taken }}{{ $.A.duur }}{{ end }}`, Deps{Static: true, Answers: []string{"duur", "taken"}}},
+		{`{{ $x := .A.b }}{{ $x }}{{ .A.a }}{{ .A.b }}`, Deps{Static: true, Answers: []string{"a", "b"}}},
+		{`{{ index .A "uurtarief" }}`, Deps{Answers: nil}},
+		{`{{ range $k, $v := .A }}{{ $v }}{{ end }}`, Deps{}},
+		{`{{ with . }}{{ .Gemeente }}{{ end }}`, Deps{}},
+		{`{{ $ }}`, Deps{}},
+		{`{{ selected (printf "%s" "x") }}`, Deps{}},
+		{`{{ "x" | bron }}`, Deps{}},
+		{`{{ $id := "x" }}{{ bron $id }}`, Deps{}},
+	}
+	for _, tt := range tests {
+		tmpl, err := template.New("t").Funcs(parseFuncs()).Parse(tt.src)
+		if err != nil {
+			t.Fatalf("%s: %v", tt.src, err)
+		}
+		got := treeDeps(tmpl.Tree)
+		if !tt.want.Static {
+			if got.Static {
+				t.Errorf("%s: Static, want not", tt.src)
+			}
+			continue
+		}
+		if !reflect.DeepEqual(*got, tt.want) {
+			t.Errorf("%s: got %+v, want %+v", tt.src, *got, tt.want)
+		}
+	}
+}
