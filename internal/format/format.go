@@ -6,10 +6,12 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode"
 
 	"golang.org/x/text/language"
 	"golang.org/x/text/message"
 	"golang.org/x/text/number"
+	"golang.org/x/text/unicode/norm"
 )
 
 var nl = message.NewPrinter(language.Dutch)
@@ -101,4 +103,25 @@ func EscapeMarkdown(s string) string {
 		b.WriteRune(r)
 	}
 	return b.String()
+}
+
+// Slug turns text into lower case ASCII letters, digits and single hyphens,
+// without leading or trailing hyphen, for folder names and HTML anchors
+// ("Súdwest-Fryslân" → "sudwest-fryslan"). Letters lose their accents;
+// other characters become hyphens. It returns "" when nothing is left.
+func Slug(text string) string {
+	var b strings.Builder
+	dash := false
+	for _, r := range norm.NFD.String(strings.ToLower(text)) {
+		switch {
+		case unicode.Is(unicode.Mn, r):
+		case r >= 'a' && r <= 'z' || r >= '0' && r <= '9':
+			b.WriteRune(r)
+			dash = false
+		case b.Len() > 0 && !dash:
+			b.WriteByte('-')
+			dash = true
+		}
+	}
+	return strings.TrimSuffix(b.String(), "-")
 }

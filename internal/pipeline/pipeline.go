@@ -102,17 +102,13 @@ func (c *Content) Build(ans *answer.Answers, formats []string) (*Output, error) 
 // Render writes one document in each format.
 func (c *Content) Render(d *document.Document, formats []string) ([]File, error) {
 	var files []File
-	var md []byte // md and html share one Markdown rendering; docx needs none
-	if slices.Contains(formats, "md") || slices.Contains(formats, "html") {
-		md = render.Markdown(d)
-	}
 	for _, f := range formats {
 		name := string(d.Kind) + "." + f
 		switch f {
 		case "md":
-			files = append(files, File{name, md})
+			files = append(files, File{name, render.Markdown(d)})
 		case "html":
-			h, err := c.Page.HTMLFromMarkdown(d, md)
+			h, err := c.Page.HTML(d)
 			if err != nil {
 				return nil, fmt.Errorf("%s: %v", name, err)
 			}

@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"html/template"
 	"io/fs"
+	"sync"
+	"sync/atomic"
 
 	"github.com/yuin/goldmark"
 	gast "github.com/yuin/goldmark/ast"
@@ -21,6 +23,9 @@ type Page struct {
 	tmpl *template.Template
 	css  template.CSS
 	md   goldmark.Markdown
+
+	sections  sync.Map // Markdown of a section → *section
+	nsections atomic.Int64
 }
 
 // NewPage loads templates/html/page.html.tmpl and style.css from fsys.
@@ -42,12 +47,13 @@ func NewPage(fsys fs.FS) (*Page, error) {
 }
 
 // Goldmark is the Markdown reader for our documents: CommonMark with pipe
-// tables and automatic heading ids. Raw HTML stays disabled (goldmark's
-// default), so nothing in a document can inject markup.
+// tables, heading ids given as {#id}, and automatic ids for headings
+// without one. Raw HTML stays disabled (goldmark's default), so nothing in
+// a document can inject markup.
 func Goldmark() goldmark.Markdown {
 	return goldmark.New(
 		goldmark.WithExtensions(extension.Table),
-		goldmark.WithParserOptions(parser.WithAutoHeadingID()),
+		goldmark.WithParserOptions(parser.WithAutoHeadingID(), parser.WithHeadingAttribute()),
 	)
 }
 
@@ -70,51 +76,111 @@ var kindLabels = map[document.Kind]string{
 // goldmark, with a table of contents of the second and third heading
 // levels taken from goldmark's own parse, so links and ids always agree.
 func (p *Page) HTML(d *document.Document) ([]byte, error) {
-	return p.HTMLFromMarkdown(d, Markdown(d))
-}
-
-// HTMLFromMarkdown renders given Markdown of d as a page.
-func (p *Page) HTMLFromMarkdown(d *document.Document, md []byte) ([]byte, error) {
-	doc := p.md.Parser().Parse(text.NewReader(md))
-	var body bytes.Buffer
-	body.Grow(len(md) + len(md)/4)
-	if err := p.md.Renderer().Render(&body, md, doc); err != nil {
-		return nil, err
-	}
+	md, sections := markdownForHTML(d)
+	body, headings := p.body(md, sections)
 	// The table of contents goes right after the title, so that the page
 	// reads title, contents, text, and no heading precedes the h1.
-	head, rest, found := bytes.Cut(body.Bytes(), []byte("</h1>\n"))
+	head, rest, found := bytes.Cut(body, []byte("</h1>\n"))
 	if found {
-		head = append(head, "</h1>\n"...)
+		head = append(head[:len(head):len(head)], "</h1>\n"...)
 	} else {
-		head, rest = nil, body.Bytes()
+		head, rest = nil, body
 	}
 	var out bytes.Buffer
-	out.Grow(body.Len() + len(p.css) + 8<<10)
+	out.Grow(len(body) + len(p.css) + 8<<10)
 	err := p.tmpl.Execute(&out, map[string]any{
 		"Title":     d.Title,
 		"Kind":      string(d.Kind),
 		"KindLabel": kindLabels[d.Kind],
 		"Gemeente":  d.Gemeente,
 		"CSS":       p.css,
-		"TOC":       toc(doc, md),
+		"TOC":       toc(headings),
 		"Head":      template.HTML(head),
 		"Body":      template.HTML(rest),
 	})
 	return out.Bytes(), err
 }
 
-// toc collects h2 and h3 headings; h3 entries hang under the h2 before them.
-func toc(doc gast.Node, src []byte) []TOCEntry {
-	var out []TOCEntry
+// A section is the HTML of one heading and the text up to the next, with
+// the headings goldmark found in it.
+type section struct {
+	html     []byte
+	headings []heading
+}
+
+type heading struct {
+	level    int
+	id, text string
+}
+
+// maxSections bounds the sections a Page keeps.
+const maxSections = 4096
+
+// body renders md section by section, each section starting at one of the
+// given offsets. Every heading carries its id ({#…}), and our Markdown has
+// a blank line before every heading and no construct that spans one, so a
+// section renders the same alone as within the whole text (TestSections
+// checks this against goldmark on the whole text). Sections are kept and
+// reused: the gemeenten of a region share most articles word for word,
+// and goldmark took a third of a region build.
+func (p *Page) body(md []byte, starts []int) ([]byte, []heading) {
+	if len(starts) == 0 || starts[0] != 0 {
+		starts = append([]int{0}, starts...)
+	}
+	out := make([]byte, 0, len(md)+len(md)/4)
+	var headings []heading
+	for i, start := range starts {
+		end := len(md)
+		if i+1 < len(starts) {
+			end = starts[i+1]
+		}
+		s := p.section(md[start:end])
+		out = append(out, s.html...)
+		headings = append(headings, s.headings...)
+	}
+	return out, headings
+}
+
+func (p *Page) section(md []byte) *section {
+	if s, ok := p.sections.Load(string(md)); ok {
+		return s.(*section)
+	}
+	s := p.render(md)
+	if p.nsections.Load() < maxSections {
+		if _, loaded := p.sections.LoadOrStore(string(md), s); !loaded {
+			p.nsections.Add(1)
+		}
+	}
+	return s
+}
+
+// render runs goldmark on md.
+func (p *Page) render(md []byte) *section {
+	doc := p.md.Parser().Parse(text.NewReader(md))
+	var buf bytes.Buffer
+	buf.Grow(len(md) + len(md)/4)
+	// Rendering to a bytes.Buffer cannot fail.
+	_ = p.md.Renderer().Render(&buf, md, doc)
+	s := &section{html: buf.Bytes()}
 	for n := doc.FirstChild(); n != nil; n = n.NextSibling() {
-		h, ok := n.(*gast.Heading)
-		if !ok || h.Level < 2 || h.Level > 3 {
+		if h, ok := n.(*gast.Heading); ok {
+			id, _ := h.AttributeString("id")
+			idb, _ := id.([]byte)
+			s.headings = append(s.headings, heading{h.Level, string(idb), plain(h, md)})
+		}
+	}
+	return s
+}
+
+// toc collects h2 and h3 headings; h3 entries hang under the h2 before them.
+func toc(headings []heading) []TOCEntry {
+	var out []TOCEntry
+	for _, h := range headings {
+		if h.level < 2 || h.level > 3 {
 			continue
 		}
-		id, _ := h.AttributeString("id")
-		e := TOCEntry{ID: string(id.([]byte)), Text: plain(h, src)}
-		if h.Level == 2 || len(out) == 0 {
+		e := TOCEntry{ID: h.id, Text: h.text}
+		if h.level == 2 || len(out) == 0 {
 			out = append(out, e)
 		} else {
 			out[len(out)-1].Children = append(out[len(out)-1].Children, e)

@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"verordening/internal/document"
+	"verordening/internal/format"
 )
 
 // Markdown renders the document as CommonMark. Leden are paragraphs that
@@ -15,9 +16,25 @@ import (
 // carry their letter as text.
 func Markdown(d *document.Document) []byte {
 	w := &mdWriter{}
+	w.document(d)
+	return []byte(w.sb.String())
+}
+
+// markdownForHTML is Markdown with an explicit id on every heading
+// ("## Artikel 5. Aanvraag {#artikel-5}"), and the offsets where each
+// heading starts a section. Ids follow the model — "hoofdstuk-2",
+// "artikel-5", "toelichting-artikel-5" — so that each section renders the
+// same on its own as within the whole page (see Page.body).
+func markdownForHTML(d *document.Document) (md []byte, sections []int) {
+	w := &mdWriter{ids: map[string]bool{}}
+	w.document(d)
+	return []byte(w.sb.String()), w.sections
+}
+
+func (w *mdWriter) document(d *document.Document) {
 	w.sb.Grow(64 << 10) // a verordening is 40–60 kB; growing in steps costs more than the text
-	w.heading(1, d.Title)
-	w.blocks(d.Intro, 2)
+	w.heading(1, d.Title, "")
+	w.blocks(d.Intro, 2, "")
 	chapters := len(d.Chapters) > 0 && d.Chapters[0].Number != ""
 	artLevel := 2
 	if chapters {
@@ -25,22 +42,34 @@ func Markdown(d *document.Document) []byte {
 	}
 	for _, ch := range d.Chapters {
 		if chapters {
-			w.heading(2, "Hoofdstuk "+ch.Number+". "+ch.Title)
+			w.heading(2, "Hoofdstuk "+ch.Number+". "+ch.Title, "hoofdstuk-"+ch.Number)
 		}
 		for _, a := range ch.Articles {
-			w.heading(artLevel, a.Heading())
+			w.heading(artLevel, a.Heading(), articleID(a))
 			w.leden(a.Leden, artLevel+1)
 		}
 	}
-	w.blocks(d.Closing, 2)
+	w.blocks(d.Closing, 2, "")
 	if d.Notes != nil {
 		w.notes(d, d.Notes)
 	}
-	return []byte(w.sb.String())
+}
+
+// articleID is the anchor of an article: its number, or for an
+// unnumbered section (the informatieblad) its title.
+func articleID(a *document.Article) string {
+	if a.Number != "" {
+		return "artikel-" + a.Number
+	}
+	return format.Slug(a.Title)
 }
 
 type mdWriter struct {
 	sb strings.Builder
+	// For HTML only: the ids given so far (nil: write no ids) and the
+	// offsets of the headings.
+	ids      map[string]bool
+	sections []int
 }
 
 func (w *mdWriter) para(s string) {
@@ -48,8 +77,25 @@ func (w *mdWriter) para(s string) {
 	w.sb.WriteString("\n\n")
 }
 
-func (w *mdWriter) heading(level int, text string) {
-	w.para(strings.Repeat("#", level) + " " + text)
+// heading writes a heading; when ids are asked for, it gets id, or one
+// made from its text, made unique within the document.
+func (w *mdWriter) heading(level int, text, id string) {
+	if w.ids == nil {
+		w.para(strings.Repeat("#", level) + " " + text)
+		return
+	}
+	if id == "" {
+		id = format.Slug(text)
+	}
+	if id == "" {
+		id = "kop"
+	}
+	for n, base := 2, id; w.ids[id]; n++ {
+		id = base + "-" + itoa(n)
+	}
+	w.ids[id] = true
+	w.sections = append(w.sections, w.sb.Len())
+	w.para(strings.Repeat("#", level) + " " + text + " {#" + id + "}")
 }
 
 func (w *mdWriter) leden(leden []*document.Lid, level int) {
@@ -63,7 +109,7 @@ func (w *mdWriter) leden(leden []*document.Lid, level int) {
 			w.items(l.Items, "")
 			w.sb.WriteString("\n")
 		}
-		w.blocks(l.Blocks, level)
+		w.blocks(l.Blocks, level, "")
 	}
 }
 
@@ -82,13 +128,18 @@ func (w *mdWriter) items(items []*document.Item, indent string) {
 
 // blocks writes block content; a Heading of level 1 becomes a heading of
 // the given absolute level.
-func (w *mdWriter) blocks(blocks []document.Block, level int) {
+// Their ids start with prefix.
+func (w *mdWriter) blocks(blocks []document.Block, level int, prefix string) {
 	for _, b := range blocks {
 		switch b := b.(type) {
 		case *document.Paragraph:
 			w.para(b.Text)
 		case *document.Heading:
-			w.heading(min(level+b.Level-1, 6), b.Text)
+			id := format.Slug(b.Text)
+			if prefix != "" {
+				id = prefix + "-" + id
+			}
+			w.heading(min(level+b.Level-1, 6), b.Text, id)
 		case *document.List:
 			for i, it := range b.Items {
 				if b.Ordered {
@@ -125,10 +176,10 @@ func (w *mdWriter) row(cells []string) {
 }
 
 func (w *mdWriter) notes(d *document.Document, n *document.Notes) {
-	w.heading(2, n.Title)
+	w.heading(2, n.Title, "toelichting")
 	if len(n.General) > 0 {
-		w.heading(3, "Algemeen")
-		w.blocks(n.General, 4)
+		w.heading(3, "Algemeen", "toelichting-algemeen")
+		w.blocks(n.General, 4, "toelichting")
 	}
 	var arts []*document.Article
 	for _, a := range d.Articles() {
@@ -139,10 +190,11 @@ func (w *mdWriter) notes(d *document.Document, n *document.Notes) {
 	if len(arts) == 0 {
 		return
 	}
-	w.heading(3, "Artikelsgewijs")
+	w.heading(3, "Artikelsgewijs", "toelichting-artikelsgewijs")
 	for _, a := range arts {
-		w.heading(4, a.Heading())
-		w.blocks(a.Note, 5)
+		id := "toelichting-" + articleID(a)
+		w.heading(4, a.Heading(), id)
+		w.blocks(a.Note, 5, id)
 	}
 }
 
