@@ -176,11 +176,7 @@ func TestHTMLStructure(t *testing.T) {
 
 func buildExample(t testing.TB, c *pipeline.Content, name string, formats ...string) *pipeline.Output {
 	t.Helper()
-	file, data, err := c.Example(name)
-	if err != nil {
-		t.Fatal(err)
-	}
-	ans, _, err := c.Decode(file, data)
+	ans, err := c.ExampleAnswers(name)
 	if err != nil {
 		t.Fatal(err)
 	}

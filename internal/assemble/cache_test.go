@@ -28,11 +28,7 @@ func TestCacheMatchesFreshBuild(t *testing.T) {
 	defer assemble.SetCaching(true)
 	builds, built := 0, 0
 	for _, name := range c.Examples() {
-		file, data, err := c.Example(name)
-		if err != nil {
-			t.Fatal(err)
-		}
-		base, _, err := c.Decode(file, data)
+		base, err := c.ExampleAnswers(name)
 		if err != nil {
 			t.Fatal(err)
 		}

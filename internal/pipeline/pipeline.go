@@ -163,6 +163,16 @@ func (c *Content) Example(name string) (string, []byte, error) {
 	return c.named(ExampleDir, "onbekend voorbeeld", name)
 }
 
+// ExampleAnswers decodes an example's answers.
+func (c *Content) ExampleAnswers(name string) (*answer.Answers, error) {
+	file, data, err := c.Example(name)
+	if err != nil {
+		return nil, err
+	}
+	ans, _, err := c.Decode(file, data)
+	return ans, err
+}
+
 // RegionExample returns the file name and contents of an example region.
 func (c *Content) RegionExample(name string) (string, []byte, error) {
 	return c.named(RegionExampleDir, "onbekende voorbeeldregio", name)

@@ -22,11 +22,7 @@ func TestSections(t *testing.T) {
 	docs := 0
 	for round := range 2 { // the second round reads sections from the cache
 		for _, name := range c.Examples() {
-			file, data, err := c.Example(name)
-			if err != nil {
-				t.Fatal(err)
-			}
-			ans, _, err := c.Decode(file, data)
+			ans, err := c.ExampleAnswers(name)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -69,8 +65,7 @@ func TestHeadingIDs(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	file, data, _ := c.Example("zaanstreek-waterland")
-	ans, _, err := c.Decode(file, data)
+	ans, err := c.ExampleAnswers("zaanstreek-waterland")
 	if err != nil {
 		t.Fatal(err)
 	}
