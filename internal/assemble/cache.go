@@ -29,13 +29,19 @@ const maxCached = 4096
 // cacheOff turns the cache off; tests compare builds with and without it.
 var cacheOff bool
 
-var outputCaches sync.Map // *clause.Library → *outputCache
+// The keys of our caches in clause.Library.Caches.
+type cacheKind int
+
+const (
+	outputCacheKey cacheKind = iota
+	termTableKey
+)
 
 func cacheFor(lib *clause.Library) *outputCache {
-	if c, ok := outputCaches.Load(lib); ok {
+	if c, ok := lib.Caches.Load(outputCacheKey); ok {
 		return c.(*outputCache)
 	}
-	c, _ := outputCaches.LoadOrStore(lib, &outputCache{})
+	c, _ := lib.Caches.LoadOrStore(outputCacheKey, &outputCache{})
 	return c.(*outputCache)
 }
 

@@ -86,17 +86,15 @@ type termWords struct {
 	before []string // the words before the last one
 }
 
-var termTables sync.Map // *clause.Library → *termTable
-
 func tableFor(lib *clause.Library) *termTable {
-	if t, ok := termTables.Load(lib); ok {
+	if t, ok := lib.Caches.Load(termTableKey); ok {
 		return t.(*termTable)
 	}
 	var terms []string
 	for _, d := range lib.Definitions {
 		terms = append(terms, d.Defines)
 	}
-	t, _ := termTables.LoadOrStore(lib, newTermTable(terms))
+	t, _ := lib.Caches.LoadOrStore(termTableKey, newTermTable(terms))
 	return t.(*termTable)
 }
 

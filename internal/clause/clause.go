@@ -10,6 +10,7 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"sync"
 	"text/template"
 
 	"gopkg.in/yaml.v3"
@@ -86,6 +87,11 @@ type Library struct {
 	set          *template.Template
 	byID         map[string]*Clause
 	deps         map[string]*Deps // template name → what its output depends on
+
+	// Caches holds what the builds of this library keep for one another
+	// (the assembler's caches, by a key of its own), so that they live and
+	// go with the library.
+	Caches sync.Map
 }
 
 // Lookup returns the clause with id, or nil.

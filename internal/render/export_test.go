@@ -12,8 +12,10 @@ import (
 // and with goldmark on the whole Markdown at once, and returns both with
 // their headings as "level id text" lines.
 func (p *Page) BodyBothWays(d *document.Document) (sectioned, whole []byte, hs, hw []string) {
-	md, starts := markdownForHTML(d)
-	sectioned, headings := p.body(md, starts)
+	w := markdownForHTML(d)
+	defer w.free()
+	md := w.b
+	sectioned, headings := p.body(md, w.sections)
 	s := p.render(md)
 	var buf bytes.Buffer
 	doc := p.md.Parser().Parse(text.NewReader(md))

@@ -76,8 +76,9 @@ var kindLabels = map[document.Kind]string{
 // goldmark, with a table of contents of the second and third heading
 // levels taken from goldmark's own parse, so links and ids always agree.
 func (p *Page) HTML(d *document.Document) ([]byte, error) {
-	md, sections := markdownForHTML(d)
-	body, headings := p.body(md, sections)
+	w := markdownForHTML(d)
+	body, headings := p.body(w.b, w.sections)
+	w.free()
 	// The table of contents goes right after the title, so that the page
 	// reads title, contents, text, and no heading precedes the h1.
 	head, rest, found := bytes.Cut(body, []byte("</h1>\n"))

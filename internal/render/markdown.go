@@ -4,7 +4,8 @@
 package render
 
 import (
-	"strings"
+	"bytes"
+	"sync"
 
 	"verordening/internal/document"
 	"verordening/internal/format"
@@ -15,9 +16,10 @@ import (
 // them into a list of its own numbering; onderdelen are list items that
 // carry their letter as text.
 func Markdown(d *document.Document) []byte {
-	w := &mdWriter{}
+	w := newWriter(nil)
+	defer w.free()
 	w.document(d)
-	return []byte(w.sb.String())
+	return bytes.Clone(w.b)
 }
 
 // markdownForHTML is Markdown with an explicit id on every heading
@@ -25,14 +27,14 @@ func Markdown(d *document.Document) []byte {
 // heading starts a section. Ids follow the model — "hoofdstuk-2",
 // "artikel-5", "toelichting-artikel-5" — so that each section renders the
 // same on its own as within the whole page (see Page.body).
-func markdownForHTML(d *document.Document) (md []byte, sections []int) {
-	w := &mdWriter{ids: map[string]bool{}}
+// The caller calls free when done with md.
+func markdownForHTML(d *document.Document) (w *mdWriter) {
+	w = newWriter(map[string]bool{})
 	w.document(d)
-	return []byte(w.sb.String()), w.sections
+	return w
 }
 
 func (w *mdWriter) document(d *document.Document) {
-	w.sb.Grow(64 << 10) // a verordening is 40–60 kB; growing in steps costs more than the text
 	w.heading(1, d.Title, "")
 	w.blocks(d.Intro, 2, "")
 	chapters := len(d.Chapters) > 0 && d.Chapters[0].Number != ""
@@ -65,23 +67,48 @@ func articleID(a *document.Article) string {
 }
 
 type mdWriter struct {
-	sb strings.Builder
+	b []byte
 	// For HTML only: the ids given so far (nil: write no ids) and the
 	// offsets of the headings.
 	ids      map[string]bool
 	sections []int
 }
 
-func (w *mdWriter) para(s string) {
-	w.sb.WriteString(s)
-	w.sb.WriteString("\n\n")
+// buffers keeps the writers' buffers: a verordening is some 90 kB, and
+// growing a buffer to that size for every document cost more than writing
+// the text.
+var buffers = sync.Pool{New: func() any { return new([]byte) }}
+
+func newWriter(ids map[string]bool) *mdWriter {
+	return &mdWriter{b: (*buffers.Get().(*[]byte))[:0], ids: ids}
+}
+
+// free returns the buffer; w.b must not be used after.
+func (w *mdWriter) free() {
+	b := w.b[:0]
+	buffers.Put(&b)
+	w.b = nil
+}
+
+// str writes the parts.
+func (w *mdWriter) str(parts ...string) {
+	for _, p := range parts {
+		w.b = append(w.b, p...)
+	}
+}
+
+// para writes the parts as one paragraph.
+func (w *mdWriter) para(parts ...string) {
+	w.str(parts...)
+	w.b = append(w.b, "\n\n"...)
 }
 
 // heading writes a heading; when ids are asked for, it gets id, or one
 // made from its text, made unique within the document.
 func (w *mdWriter) heading(level int, text, id string) {
+	hashes := "######"[:min(level, 6)]
 	if w.ids == nil {
-		w.para(strings.Repeat("#", level) + " " + text)
+		w.para(hashes, " ", text)
 		return
 	}
 	if id == "" {
@@ -94,20 +121,20 @@ func (w *mdWriter) heading(level int, text, id string) {
 		id = base + "-" + itoa(n)
 	}
 	w.ids[id] = true
-	w.sections = append(w.sections, w.sb.Len())
-	w.para(strings.Repeat("#", level) + " " + text + " {#" + id + "}")
+	w.sections = append(w.sections, len(w.b))
+	w.para(hashes, " ", text, " {#", id, "}")
 }
 
 func (w *mdWriter) leden(leden []*document.Lid, level int) {
 	for _, l := range leden {
-		text := l.Text
 		if l.Number != "" {
-			text = l.Number + `\. ` + text
+			w.para(l.Number, `\. `, l.Text)
+		} else {
+			w.para(l.Text)
 		}
-		w.para(text)
 		if len(l.Items) > 0 {
 			w.items(l.Items, "")
-			w.sb.WriteString("\n")
+			w.str("\n")
 		}
 		w.blocks(l.Blocks, level, "")
 	}
@@ -115,11 +142,11 @@ func (w *mdWriter) leden(leden []*document.Lid, level int) {
 
 func (w *mdWriter) items(items []*document.Item, indent string) {
 	for _, it := range items {
-		text := it.Text
+		w.str(indent, "- ")
 		if it.Marker != "" && it.Marker != "-" {
-			text = it.Marker + " " + text
+			w.str(it.Marker, " ")
 		}
-		w.sb.WriteString(indent + "- " + text + "\n")
+		w.str(it.Text, "\n")
 		if len(it.Items) > 0 {
 			w.items(it.Items, indent+"  ")
 		}
@@ -143,12 +170,12 @@ func (w *mdWriter) blocks(blocks []document.Block, level int, prefix string) {
 		case *document.List:
 			for i, it := range b.Items {
 				if b.Ordered {
-					w.sb.WriteString(itoa(i+1) + ". " + it + "\n")
+					w.str(itoa(i+1), ". ", it, "\n")
 				} else {
-					w.sb.WriteString("- " + it + "\n")
+					w.str("- ", it, "\n")
 				}
 			}
-			w.sb.WriteString("\n")
+			w.str("\n")
 		case *document.Table:
 			w.table(b)
 		}
@@ -157,7 +184,7 @@ func (w *mdWriter) blocks(blocks []document.Block, level int, prefix string) {
 
 func (w *mdWriter) table(t *document.Table) {
 	if t.Caption != "" {
-		w.para("*" + t.Caption + "*")
+		w.para("*", t.Caption, "*")
 	}
 	w.row(t.Header)
 	rule := make([]string, len(t.Header))
@@ -168,11 +195,15 @@ func (w *mdWriter) table(t *document.Table) {
 	for _, r := range t.Rows {
 		w.row(r)
 	}
-	w.sb.WriteString("\n")
+	w.str("\n")
 }
 
 func (w *mdWriter) row(cells []string) {
-	w.sb.WriteString("| " + strings.Join(cells, " | ") + " |\n")
+	w.str("|")
+	for _, c := range cells {
+		w.str(" ", c, " |")
+	}
+	w.str("\n")
 }
 
 func (w *mdWriter) notes(d *document.Document, n *document.Notes) {
@@ -209,7 +240,8 @@ func itoa(i int) string {
 // ArticleMarkdown renders one article's text (its leden, onderdelen and
 // tables, without heading or toelichting), for comparing article texts.
 func ArticleMarkdown(a *document.Article) string {
-	w := &mdWriter{}
+	w := newWriter(nil)
+	defer w.free()
 	w.leden(a.Leden, 4)
-	return w.sb.String()
+	return string(w.b)
 }
