@@ -15,16 +15,8 @@ import (
 	"verordening"
 	"verordening/internal/lint"
 	"verordening/internal/pipeline"
+	"verordening/internal/pipeline/pipelinetest"
 )
-
-func content(t testing.TB) *pipeline.Content {
-	t.Helper()
-	c, err := pipeline.Load(verordening.Content)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return c
-}
 
 func runCLI(args ...string) (code int, stdout, stderr string) {
 	var o, e bytes.Buffer
@@ -35,7 +27,7 @@ func runCLI(args ...string) (code int, stdout, stderr string) {
 // TestExamples: every embedded example builds in every format and passes
 // check.
 func TestExamples(t *testing.T) {
-	c := content(t)
+	c := pipelinetest.Content(t)
 	if len(c.Examples()) < 2 {
 		t.Fatalf("%d examples, want at least 2", len(c.Examples()))
 	}
@@ -163,7 +155,7 @@ func TestContentErrorsArePositioned(t *testing.T) {
 // h1, no skipped heading level, a table of contents whose links all land,
 // and a print stylesheet.
 func TestHTMLStructure(t *testing.T) {
-	c := content(t)
+	c := pipelinetest.Content(t)
 	for _, name := range c.Examples() {
 		out := buildExample(t, c, name, "html")
 		for _, f := range out.Files {
@@ -254,7 +246,7 @@ func checkPage(t *testing.T, name string, page []byte) {
 // TestMarkdownParsersAgree: goldmark and gomarkdown read every example's
 // Markdown the same way (see internal/lint).
 func TestMarkdownParsersAgree(t *testing.T) {
-	c := content(t)
+	c := pipelinetest.Content(t)
 	for _, name := range c.Examples() {
 		for _, f := range buildExample(t, c, name, "md").Files {
 			if filepath.Ext(f.Name) != ".md" {
@@ -319,7 +311,7 @@ func needTool(t *testing.T, name string) string {
 // pack's caches, as they do for most gemeenten of a region. A single
 // "verordening build" starts cold; BenchmarkProcess measures that.
 func BenchmarkBuild(b *testing.B) {
-	c := content(b)
+	c := pipelinetest.Content(b)
 	file, data, _ := c.Example("zaanstreek-waterland")
 	for b.Loop() {
 		ans, _, err := c.Decode(file, data)

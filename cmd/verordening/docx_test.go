@@ -9,6 +9,8 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+
+	"verordening/internal/pipeline/pipelinetest"
 )
 
 // headings counts Markdown headings per level and lists the article
@@ -40,7 +42,7 @@ func headings(md []byte) (perLevel [7]int, articles []string) {
 // compared with that in mind.
 func TestDocxReadBackByPandoc(t *testing.T) {
 	pandoc := needTool(t, "pandoc")
-	c := content(t)
+	c := pipelinetest.Content(t)
 	for _, name := range c.Examples() {
 		out := buildExample(t, c, name, "md", "docx")
 		md := map[string][]byte{}
@@ -84,7 +86,7 @@ func TestDocxReadBackByPandoc(t *testing.T) {
 // documents to PDF without error.
 func TestDocxConvertsInLibreOffice(t *testing.T) {
 	soffice := needTool(t, "soffice")
-	c := content(t)
+	c := pipelinetest.Content(t)
 	dir := t.TempDir()
 	var files []string
 	for _, name := range c.Examples() {
@@ -114,7 +116,7 @@ func TestDocxConvertsInLibreOffice(t *testing.T) {
 // BenchmarkDocx writes one example's verordening as DOCX and reports its
 // size.
 func BenchmarkDocx(b *testing.B) {
-	c := content(b)
+	c := pipelinetest.Content(b)
 	out := buildExample(b, c, "zaanstreek-waterland", "md")
 	d := out.Docs[0]
 	var size int

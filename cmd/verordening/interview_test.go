@@ -13,8 +13,10 @@ import (
 	"strings"
 	"sync"
 	"testing"
+
 	"time"
 	"unicode/utf8"
+	"verordening/internal/pipeline/pipelinetest"
 
 	"github.com/creack/pty"
 	"github.com/hinshun/vt10x"
@@ -97,7 +99,7 @@ func decodeFile(t *testing.T, path string) *answer.Answers {
 	if err != nil {
 		t.Fatal(err)
 	}
-	a, _, err := content(t).Decode(path, data)
+	a, _, err := pipelinetest.Content(t).Decode(path, data)
 	if err != nil {
 		t.Fatalf("%s does not decode: %v\n%s", path, err, data)
 	}
@@ -107,7 +109,7 @@ func decodeFile(t *testing.T, path string) *answer.Answers {
 // TestInterviewFullRun: piped answers, mostly the defaults, give a file
 // that decodes, carries the question texts as comments and passes check.
 func TestInterviewFullRun(t *testing.T) {
-	s := makeScript(t, content(t).Questions, nil, nil)
+	s := makeScript(t, pipelinetest.Content(t).Questions, nil, nil)
 	path := filepath.Join(t.TempDir(), "antwoorden.yaml")
 	code, stdout, stderr := runInterviewCLI(s.input+"opslaan\n", "--out", path)
 	if code != 0 {
@@ -137,7 +139,7 @@ func TestInterviewFullRun(t *testing.T) {
 // TestInterviewInvalidAnswersAskedAgain: a wrong answer gets a Dutch
 // message and the question again; Dutch numbers and dates are read.
 func TestInterviewInvalidAnswersAskedAgain(t *testing.T) {
-	s := makeScript(t, content(t).Questions, map[string]string{
+	s := makeScript(t, pipelinetest.Content(t).Questions, map[string]string{
 		"regionale_afspraken":   "9\nlokaal",
 		"maximale_duur_maanden": "200\n24",
 		"inwerkingtreding":      "morgen\n1-7-2027",
@@ -176,7 +178,7 @@ func TestInterviewInvalidAnswersAskedAgain(t *testing.T) {
 // TestInterviewEndOfInput: input that ends early, even at the review,
 // writes nothing and exits 1; defaults are never filled in silently.
 func TestInterviewEndOfInput(t *testing.T) {
-	s := makeScript(t, content(t).Questions, nil, nil)
+	s := makeScript(t, pipelinetest.Content(t).Questions, nil, nil)
 	for name, input := range map[string]string{
 		"empty":       "",
 		"after three": "Proefdam\n\n\n",
@@ -203,7 +205,7 @@ func TestInterviewEndOfInput(t *testing.T) {
 // TestInterviewResume: with --answers only the open questions are asked,
 // and the answers in the file are kept; --all asks everything.
 func TestInterviewResume(t *testing.T) {
-	qs := content(t).Questions
+	qs := pipelinetest.Content(t).Questions
 	path := filepath.Join(t.TempDir(), "a.yaml")
 	os.WriteFile(path, []byte("gemeente: Hervatdam\nregionale_afspraken: lokaal\nmaximale_duur_maanden: 24\ninwerkingtreding: 2028-01-01\n"), 0o644)
 	known := map[string]any{"gemeente": "Hervatdam", "regionale_afspraken": "lokaal", "maximale_duur_maanden": 24.0, "inwerkingtreding": "2028-01-01"}
@@ -239,7 +241,7 @@ func TestInterviewResume(t *testing.T) {
 // TestInterviewBackAndSkip: "<" returns to the previous question, "-"
 // leaves an optional question open and is refused for a required one.
 func TestInterviewBackAndSkip(t *testing.T) {
-	s := makeScript(t, content(t).Questions, map[string]string{
+	s := makeScript(t, pipelinetest.Content(t).Questions, map[string]string{
 		"regionale_afspraken": "lokaal\n<\ng4_uwv",
 		"doelgroep":           "-\n1",
 		"citeertitel":         "-",
@@ -265,7 +267,7 @@ func TestInterviewBackAndSkip(t *testing.T) {
 // TestInterviewReview: at the review a number changes that answer; a
 // change that makes a question apply asks it.
 func TestInterviewReview(t *testing.T) {
-	s := makeScript(t, content(t).Questions, nil, nil)
+	s := makeScript(t, pipelinetest.Content(t).Questions, nil, nil)
 	n := func(id string) string { return strconv.Itoa(slices.Index(s.ids, id) + 1) }
 	review := n("gemeente") + "\nNieuwdam\n" + n("kostenplafond") + "\nja\n12000\nzeven\nopslaan\n"
 	path := filepath.Join(t.TempDir(), "a.yaml")
@@ -307,7 +309,7 @@ func TestInterviewStopDraft(t *testing.T) {
 	if _, err := os.Stat(out); err == nil {
 		t.Error("the final answers file was written on stop")
 	}
-	s := makeScript(t, content(t).Questions, nil, map[string]any{"gemeente": "Proefdam", "regionale_afspraken": "lokaal"})
+	s := makeScript(t, pipelinetest.Content(t).Questions, nil, map[string]any{"gemeente": "Proefdam", "regionale_afspraken": "lokaal"})
 	code, stdout, stderr := runInterviewCLI(s.input+"opslaan\n", "--answers", draft)
 	if code != 0 {
 		t.Fatalf("resume from draft: exit %d\n%s\n%s", code, stderr, tail(stdout))
@@ -329,7 +331,7 @@ func TestInterviewRefusesOverwrite(t *testing.T) {
 	if data, _ := os.ReadFile(path); string(data) != "iets\n" {
 		t.Error("the file was changed")
 	}
-	s := makeScript(t, content(t).Questions, nil, nil)
+	s := makeScript(t, pipelinetest.Content(t).Questions, nil, nil)
 	if code, _, stderr := runInterviewCLI(s.input+"opslaan\n", "--out", path, "--force"); code != 0 {
 		t.Errorf("--force: exit %d\n%s", code, stderr)
 	}
@@ -364,7 +366,7 @@ func buildBinary(t *testing.T) string {
 // written all at once, takes every answer.
 func TestInterviewBinaryPiped(t *testing.T) {
 	bin := buildBinary(t)
-	s := makeScript(t, content(t).Questions, nil, nil)
+	s := makeScript(t, pipelinetest.Content(t).Questions, nil, nil)
 	dir := t.TempDir()
 	cmd := exec.Command(bin, "interview")
 	cmd.Dir, cmd.Stdin = dir, strings.NewReader(s.input+"opslaan\n")
@@ -471,7 +473,7 @@ func startPty(t *testing.T, bin, dir string, args ...string) (*ptyRun, *exec.Cmd
 // Ctrl-C and "keep a draft". The draft holds exactly those answers.
 func TestInterviewTerminal(t *testing.T) {
 	bin := buildBinary(t)
-	qs := content(t).Questions
+	qs := pipelinetest.Content(t).Questions
 	dir := t.TempDir()
 	r, cmd := startPty(t, bin, dir, "interview")
 

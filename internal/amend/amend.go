@@ -17,7 +17,6 @@ import (
 	"reflect"
 	"slices"
 	"sort"
-	"strconv"
 	"strings"
 	"text/template"
 
@@ -25,7 +24,6 @@ import (
 	"verordening/internal/assemble"
 	"verordening/internal/clause"
 	"verordening/internal/document"
-	"verordening/internal/format"
 	"verordening/internal/pipeline"
 	"verordening/internal/question"
 	"verordening/internal/render"
@@ -107,6 +105,12 @@ func (a *Amendment) Renumbered() bool {
 	return slices.ContainsFunc(a.Changes, func(c *Change) bool { return c.Kind == Inserted || c.Kind == Removed })
 }
 
+// renumbers reports whether the amended numbers differ from the numbers
+// of d, the new verordening numbered in sequence.
+func (a *Amendment) renumbers(d *document.Document) bool {
+	return slices.ContainsFunc(d.Articles(), func(art *document.Article) bool { return a.number[art.ID] != art.Number })
+}
+
 // Same reports whether the two answer sets give the same verordening.
 func (a *Amendment) Same() bool { return len(a.Changes) == 0 }
 
@@ -127,14 +131,6 @@ func Compare(c *pipeline.Content, oldAns, newAns *answer.Answers) (*Amendment, e
 	if err != nil {
 		return nil, err
 	}
-	lib2, err := shiftedLibrary(c)
-	if err != nil {
-		return nil, fmt.Errorf("interne fout bij het nummeren: %v", err)
-	}
-	shifted, err := assemble.Build(lib2, adjusted)
-	if err != nil {
-		return nil, fmt.Errorf("interne fout bij het nummeren: %v", err)
-	}
 	a := &Amendment{
 		Gemeente:    oldAns.Gemeente,
 		Citeertitel: oldRes.Verordening.Citeertitel,
@@ -154,32 +150,20 @@ func Compare(c *pipeline.Content, oldAns, newAns *answer.Answers) (*Amendment, e
 		a.oldIDs[art.ID] = true
 		a.oldNotes[art.ID] = art.Note
 	}
-	newDoc := newRes.Verordening
-	for _, art := range newDoc.Articles() {
+	for _, art := range newRes.Verordening.Articles() {
 		a.newIDs[art.ID] = true
 	}
-	matched := a.numberArticles(newDoc)
-	byNumber := map[string]string{}
-	for _, art := range newDoc.Articles() {
-		byNumber[art.Number] = a.number[art.ID]
-	}
-	lookup := func(n string) (string, bool) { s, ok := byNumber[n]; return s, ok }
-	pairs := []struct{ d, s *document.Document }{
-		{newRes.Verordening, shifted.Verordening},
-		{newRes.Beleidsregels, shifted.Beleidsregels},
-		{newRes.Informatieblad, shifted.Informatieblad},
-	}
-	for _, p := range pairs {
-		if p.d == nil || p.s == nil {
-			continue
-		}
-		if err := renumber(p.d, p.s, lookup); err != nil {
+	// The new answers, built again with the numbers of the amended
+	// regulation, so that every reference names those numbers.
+	matched := a.numberArticles(newRes.Verordening)
+	if a.renumbers(newRes.Verordening) {
+		newRes, err = assemble.BuildWith(c.Library, adjusted, assemble.Options{Numbers: a.number})
+		if err != nil {
 			return nil, fmt.Errorf("interne fout bij het nummeren: %v", err)
 		}
+		a.newRes = newRes
 	}
-	for _, art := range newDoc.Articles() {
-		art.Number = a.number[art.ID]
-	}
+	newDoc := newRes.Verordening
 	a.Amended = a.consolidated(newDoc)
 	a.compare(matched)
 	a.others(oldRes, newRes)
@@ -451,19 +435,9 @@ func (a *Amendment) EarlyDate() bool {
 // articleNumbers words a list of old article numbers: "artikel 24", "de
 // artikelen 24 en 25", "de artikelen 24 tot en met 26".
 func articleNumbers(arts []*document.Article) string {
-	var nums []int
-	var parts []string
+	var nums []string
 	for _, o := range arts {
-		parts = append(parts, o.Number)
-		if n, err := strconv.Atoi(o.Number); err == nil {
-			nums = append(nums, n)
-		}
+		nums = append(nums, o.Number)
 	}
-	if len(nums) == len(arts) {
-		return assemble.ArticleList(nums)
-	}
-	if len(parts) == 1 {
-		return "artikel " + parts[0]
-	}
-	return "de artikelen " + format.Join(parts, "en")
+	return assemble.ArticleList(nums)
 }

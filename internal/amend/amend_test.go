@@ -143,26 +143,6 @@ func TestAmendReplacements(t *testing.T) {
 	}
 }
 
-// TestRenumberText: only the numbers that moved in the shifted text are
-// references; the statute's numbers stay.
-func TestAmendRenumberText(t *testing.T) {
-	numbers := map[string]string{"21": "21", "22": "21a", "23": "22", "8": "8"}
-	num := func(s string) (string, bool) { n, ok := numbers[s]; return n, ok }
-	s := "bedoeld in artikel 22, eerste lid, en artikel 10, derde lid, van de wet, en de artikelen 8, 21 tot en met 23"
-	shifted := "bedoeld in artikel 23, eerste lid, en artikel 10, derde lid, van de wet, en de artikelen 9, 22 tot en met 24"
-	got, err := renumberText(s, shifted, num)
-	if err != nil {
-		t.Fatal(err)
-	}
-	want := "bedoeld in artikel 21a, eerste lid, en artikel 10, derde lid, van de wet, en de artikelen 8, 21 tot en met 22"
-	if got != want {
-		t.Errorf("renumberText = %q, want %q", got, want)
-	}
-	if _, err := renumberText("artikel 5", "artikel 7", num); err == nil {
-		t.Error("a number that moved by two is taken for a reference")
-	}
-}
-
 func TestAmendLetters(t *testing.T) {
 	for i, want := range map[int]string{0: "a", 1: "b", 25: "z", 26: "aa"} {
 		if got := suffix(i); got != want {

@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"regexp"
 	"slices"
+	"strconv"
 	"strings"
 	"text/template"
 
@@ -52,7 +53,23 @@ func (r *Result) Documents() []*document.Document {
 // verordening comes first: the other documents refer to its articles by
 // the numbers it got.
 func Build(lib *clause.Library, ans *answer.Answers) (*Result, error) {
+	return BuildWith(lib, ans, Options{})
+}
+
+// Options change how a build numbers.
+type Options struct {
+	// Numbers gives articles of the verordening fixed numbers by clause
+	// id, as an amended regulation has them: articles keep their old
+	// number and an inserted article gets a letter ("22a"). References to
+	// these articles, also from the other documents, use these numbers.
+	// An article it does not name is numbered in sequence.
+	Numbers map[string]string
+}
+
+// BuildWith is Build with options.
+func BuildWith(lib *clause.Library, ans *answer.Answers, opts Options) (*Result, error) {
 	b := newBuilder(lib, ans)
+	b.numbers = opts.Numbers
 	res := &Result{}
 	res.Chosen = b.selectClauses("verordening")
 	if b.errs.HasErrors() {
@@ -97,7 +114,8 @@ type builder struct {
 	env    map[string]any                // the answers as condition variables
 	errs   source.ErrorList
 
-	citeertitel string // unmarked, for titles
+	citeertitel string            // unmarked, for titles
+	numbers     map[string]string // fixed verordening numbers (Options.Numbers)
 }
 
 // tmplData is what templates see as ".".
@@ -222,7 +240,11 @@ func (b *builder) regulation(doc string, chosen []Chosen) *document.Document {
 		}
 	}
 	if legal {
-		number(d)
+		var fixed map[string]string
+		if doc == "verordening" {
+			fixed = b.numbers
+		}
+		number(d, fixed)
 	}
 	if doc == "verordening" {
 		b.definitions(d, defs, chosen)
@@ -364,12 +386,17 @@ func (b *builder) article(c *clause.Clause, legal bool) *document.Article {
 	return art
 }
 
-// number gives articles consecutive numbers across chapters.
-func number(d *document.Document) {
+// number gives articles consecutive numbers across chapters, or the
+// number fixed for them.
+func number(d *document.Document, fixed map[string]string) {
 	n := 0
 	for _, a := range d.Articles() {
 		n++
-		a.Number = fmt.Sprint(n)
+		if num, ok := fixed[a.ID]; ok {
+			a.Number = num
+			continue
+		}
+		a.Number = strconv.Itoa(n)
 	}
 }
 

@@ -151,15 +151,20 @@ func TestContainsTerm(t *testing.T) {
 
 func TestArticleList(t *testing.T) {
 	tests := []struct {
-		in   []int
+		in   []string
 		want string
 	}{
-		{[]int{7}, "artikel 7"},
-		{[]int{8, 20}, "de artikelen 8 en 20"},
-		{[]int{28, 26, 27}, "de artikelen 26 tot en met 28"},
-		{[]int{8, 20, 21, 23}, "de artikelen 8, 20, 21 en 23"},
-		{[]int{3, 4, 5, 9, 10, 11, 12}, "de artikelen 3 tot en met 5 en 9 tot en met 12"},
-		{[]int{5, 5}, "artikel 5"},
+		{[]string{"7"}, "artikel 7"},
+		{[]string{"8", "20"}, "de artikelen 8 en 20"},
+		{[]string{"28", "26", "27"}, "de artikelen 26 tot en met 28"},
+		{[]string{"8", "20", "21", "23"}, "de artikelen 8, 20, 21 en 23"},
+		{[]string{"3", "4", "5", "9", "10", "11", "12"}, "de artikelen 3 tot en met 5 en 9 tot en met 12"},
+		{[]string{"5", "5"}, "artikel 5"},
+		{[]string{"22a"}, "artikel 22a"},
+		{[]string{"8", "20", "21", "22a"}, "de artikelen 8, 20, 21 en 22a"},
+		{[]string{"23", "22a", "22", "21", "20"}, "de artikelen 20 tot en met 22, 22a en 23"},
+		{[]string{"22b", "22a", "22"}, "de artikelen 22, 22a en 22b"},
+		{[]string{"II", "3"}, "de artikelen 3 en II"},
 	}
 	for _, tt := range tests {
 		if got := ArticleList(tt.in); got != tt.want {

@@ -7,10 +7,10 @@ import (
 	"strings"
 	"testing"
 
-	"verordening"
 	"verordening/internal/answer"
 	"verordening/internal/assemble"
 	"verordening/internal/pipeline"
+	"verordening/internal/pipeline/pipelinetest"
 	"verordening/internal/question"
 	"verordening/internal/render"
 )
@@ -21,10 +21,7 @@ import (
 // be the same. A dependency that clause.Deps misses shows here as a stale
 // text.
 func TestCacheMatchesFreshBuild(t *testing.T) {
-	c, err := pipeline.Load(verordening.Content)
-	if err != nil {
-		t.Fatal(err)
-	}
+	c := pipelinetest.Content(t)
 	defer assemble.SetCaching(true)
 	builds, built := 0, 0
 	for _, name := range c.Examples() {

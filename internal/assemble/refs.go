@@ -210,18 +210,17 @@ func lookup(d *document.Document, docs map[string]*document.Document, id string)
 // for these answers are left out, which is what a list of optional
 // articles wants.
 func resolveList(d *document.Document, docs map[string]*document.Document, ids []string) (string, error) {
-	var nums []int
+	var nums []string
 	var other string
 	for _, id := range ids {
 		a, kind := lookup(d, docs, id)
 		if a == nil {
 			continue
 		}
-		n, err := strconv.Atoi(a.Number)
-		if err != nil {
-			return "", fmt.Errorf("refs: artikel %s heeft geen enkelvoudig nummer", a.Number)
+		if _, _, ok := splitNumber(a.Number); !ok {
+			return "", fmt.Errorf("refs: artikel %s heeft geen nummer als 12 of 12a", a.Number)
 		}
-		nums, other = append(nums, n), kind
+		nums, other = append(nums, a.Number), kind
 	}
 	if len(nums) == 0 {
 		return "", fmt.Errorf("refs: geen van de clausules %s is gekozen voor deze antwoorden", strings.Join(ids, ", "))
@@ -233,26 +232,68 @@ func resolveList(d *document.Document, docs map[string]*document.Document, ids [
 	return w, nil
 }
 
-// ArticleList words a set of article numbers as the Aanwijzingen do:
-// runs of three or more as "tot en met".
-func ArticleList(nums []int) string {
-	slices.Sort(nums)
-	nums = slices.Compact(nums)
-	if len(nums) == 1 {
-		return "artikel " + strconv.Itoa(nums[0])
+// splitNumber splits an article number such as "22a" into 22 and "a".
+func splitNumber(num string) (n int, letters string, ok bool) {
+	i := 0
+	for i < len(num) && num[i] >= '0' && num[i] <= '9' {
+		i++
 	}
+	n, err := strconv.Atoi(num[:i])
+	if err != nil {
+		return 0, "", false
+	}
+	for j := i; j < len(num); j++ {
+		if num[j] < 'a' || num[j] > 'z' {
+			return 0, "", false
+		}
+	}
+	return n, num[i:], true
+}
+
+// ArticleList words a set of article numbers as the Aanwijzingen do: runs
+// of three or more as "tot en met". An inserted article ("22a") is named
+// on its own, never as the end of a run, so that a reader sees it.
+// Numbers that are not of that form are listed as they are, at the end.
+func ArticleList(nums []string) string {
+	type num struct {
+		n       int
+		letters string
+		text    string
+		ok      bool
+	}
+	var ns []num
+	for _, s := range nums {
+		n, l, ok := splitNumber(s)
+		ns = append(ns, num{n, l, s, ok})
+	}
+	slices.SortStableFunc(ns, func(a, b num) int {
+		switch {
+		case a.ok != b.ok:
+			if a.ok {
+				return -1
+			}
+			return 1
+		case a.n != b.n:
+			return a.n - b.n
+		}
+		return strings.Compare(a.letters, b.letters)
+	})
+	ns = slices.CompactFunc(ns, func(a, b num) bool { return a.text == b.text })
+	if len(ns) == 1 {
+		return "artikel " + ns[0].text
+	}
+	plain := func(i int) bool { return ns[i].ok && ns[i].letters == "" }
 	var parts []string
-	for i := 0; i < len(nums); {
+	for i := 0; i < len(ns); {
 		j := i
-		for j+1 < len(nums) && nums[j+1] == nums[j]+1 {
+		for plain(i) && j+1 < len(ns) && plain(j+1) && ns[j+1].n == ns[j].n+1 {
 			j++
 		}
-		switch {
-		case j-i >= 2:
-			parts = append(parts, strconv.Itoa(nums[i])+" tot en met "+strconv.Itoa(nums[j]))
-		default:
+		if j-i >= 2 {
+			parts = append(parts, ns[i].text+" tot en met "+ns[j].text)
+		} else {
 			for k := i; k <= j; k++ {
-				parts = append(parts, strconv.Itoa(nums[k]))
+				parts = append(parts, ns[k].text)
 			}
 		}
 		i = j + 1

@@ -15,16 +15,8 @@ import (
 
 	"verordening"
 	"verordening/internal/pipeline"
+	"verordening/internal/pipeline/pipelinetest"
 )
-
-func content(t testing.TB) *pipeline.Content {
-	t.Helper()
-	c, err := pipeline.Load(verordening.Content)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return c
-}
 
 const small = `regio: Testregio
 afwijkbaar: [kostenplafond_bedrag, nazorg]
@@ -38,7 +30,7 @@ gemeenten:
 `
 
 func TestParseErrors(t *testing.T) {
-	c := content(t)
+	c := pipelinetest.Content(t)
 	tests := []struct {
 		name, in string
 		want     []string
@@ -71,7 +63,7 @@ func TestParseErrors(t *testing.T) {
 }
 
 func TestSlugClash(t *testing.T) {
-	c := content(t)
+	c := pipelinetest.Content(t)
 	f, _, err := Parse("r.yaml", []byte(small+"  Den Haag: {}\n  Den-Haag: {}\n"), c.Questions)
 	if err != nil {
 		t.Fatal(err)
@@ -83,7 +75,7 @@ func TestSlugClash(t *testing.T) {
 }
 
 func TestExampleRegion(t *testing.T) {
-	c := content(t)
+	c := pipelinetest.Content(t)
 	names := c.RegionExamples()
 	if len(names) == 0 {
 		t.Fatal("no example region")
@@ -123,7 +115,7 @@ func TestExampleRegion(t *testing.T) {
 // that adds an article is listed for that article only; numbering shifts
 // do not count.
 func TestOverviewMarksArticleDifferences(t *testing.T) {
-	c := content(t)
+	c := pipelinetest.Content(t)
 	in := small + "  Alfa: {}\n  Beta:\n    kostenplafond_bedrag: 9000\n  Gamma:\n    nazorg: false\n"
 	f, _, err := Parse("r.yaml", []byte(in), c.Questions)
 	if err != nil {

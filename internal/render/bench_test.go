@@ -4,7 +4,7 @@ import (
 	"testing"
 
 	"verordening"
-	"verordening/internal/pipeline"
+	"verordening/internal/pipeline/pipelinetest"
 	"verordening/internal/render"
 )
 
@@ -13,14 +13,7 @@ import (
 // "warm" with one Page, whose sections come from its cache after the
 // first run.
 func BenchmarkHTML(b *testing.B) {
-	c, err := pipeline.Load(verordening.Content)
-	if err != nil {
-		b.Fatal(err)
-	}
-	ans, err := c.ExampleAnswers("zaanstreek-waterland")
-	if err != nil {
-		b.Fatal(err)
-	}
+	c, ans := pipelinetest.Example(b, "zaanstreek-waterland")
 	out, err := c.Build(ans, nil)
 	if err != nil {
 		b.Fatal(err)

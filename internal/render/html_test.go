@@ -6,8 +6,7 @@ import (
 	"strings"
 	"testing"
 
-	"verordening"
-	"verordening/internal/pipeline"
+	"verordening/internal/pipeline/pipelinetest"
 )
 
 // TestSections checks that rendering a page section by section, and from
@@ -15,10 +14,7 @@ import (
 // Markdown at once, for every document of every example, and that every
 // heading has an id of its own.
 func TestSections(t *testing.T) {
-	c, err := pipeline.Load(verordening.Content)
-	if err != nil {
-		t.Fatal(err)
-	}
+	c := pipelinetest.Content(t)
 	docs := 0
 	for round := range 2 { // the second round reads sections from the cache
 		for _, name := range c.Examples() {
@@ -61,14 +57,7 @@ func TestSections(t *testing.T) {
 // The ids follow the model, so that links into a page stay the same when
 // a heading's wording changes.
 func TestHeadingIDs(t *testing.T) {
-	c, err := pipeline.Load(verordening.Content)
-	if err != nil {
-		t.Fatal(err)
-	}
-	ans, err := c.ExampleAnswers("zaanstreek-waterland")
-	if err != nil {
-		t.Fatal(err)
-	}
+	c, ans := pipelinetest.Example(t, "zaanstreek-waterland")
 	out, err := c.Build(ans, nil)
 	if err != nil {
 		t.Fatal(err)
