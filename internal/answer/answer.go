@@ -77,7 +77,7 @@ func Decode(name string, data []byte, qs *question.Questionnaire) (*Answers, sou
 func DecodeNode(name string, root *yaml.Node, qs *question.Questionnaire) (*Answers, source.ErrorList, error) {
 	var errs source.ErrorList
 	a := &Answers{File: name, Values: map[string]Value{}, qs: qs}
-	given, failed := a.readTop(name, root, &errs)
+	given, failed := a.readTop(name, root, &errs, true)
 	a.resolve(name, given, failed, &errs)
 	errs.Sort()
 	if errs.HasErrors() {
@@ -86,10 +86,45 @@ func DecodeNode(name string, root *yaml.Node, qs *question.Questionnaire) (*Answ
 	return a, errs.Warnings(), nil
 }
 
+// A Partial is an answers file that may leave questions open, and the
+// name of the gemeente out: a draft the interview resumes.
+type Partial struct {
+	File     string
+	Gemeente string           // "" when not given
+	Values   map[string]Value // the values given, by question id
+}
+
+// DecodePartial reads an answers file that may be incomplete. Every value
+// given is read as Decode reads it, and every problem Decode reports about
+// a given key or value is an error here too; what is missing is not.
+// Conditions are not applied: a value given for a question that is not
+// asked is kept, for the interview to pass over.
+func DecodePartial(name string, data []byte, qs *question.Questionnaire) (*Partial, error) {
+	p := &Partial{File: name, Values: map[string]Value{}}
+	var root yaml.Node
+	if err := yaml.Unmarshal(data, &root); err != nil {
+		var errs source.ErrorList
+		errs.Append(source.Pos{File: name}, question.YAMLError(name, err))
+		return nil, errs
+	}
+	if root.Kind == 0 || root.Kind == yaml.DocumentNode && (len(root.Content) == 0 || root.Content[0].Kind == 0) {
+		return p, nil // an empty file: nothing answered yet
+	}
+	var errs source.ErrorList
+	a := &Answers{File: name, qs: qs}
+	given, _ := a.readTop(name, &root, &errs, false)
+	errs.Sort()
+	if errs.HasErrors() {
+		return nil, errs
+	}
+	p.Gemeente, p.Values = a.Gemeente, given
+	return p, nil
+}
+
 // readTop checks the top-level mapping and parses every given value; it
 // returns the parsed values by question id, and the ids whose value was
-// given but wrong.
-func (a *Answers) readTop(name string, root *yaml.Node, errs *source.ErrorList) (given map[string]Value, failed map[string]bool) {
+// given but wrong. A missing gemeente is an error when needGemeente.
+func (a *Answers) readTop(name string, root *yaml.Node, errs *source.ErrorList, needGemeente bool) (given map[string]Value, failed map[string]bool) {
 	given, failed = map[string]Value{}, map[string]bool{}
 	doc := root
 	if doc.Kind == yaml.DocumentNode && len(doc.Content) > 0 {
@@ -125,7 +160,7 @@ func (a *Answers) readTop(name string, root *yaml.Node, errs *source.ErrorList) 
 		}
 		given[q.ID] = Value{V: val, Pos: question.At(name, v)}
 	}
-	if a.Gemeente == "" && !hasKey(doc, GemeenteKey) {
+	if needGemeente && a.Gemeente == "" && !hasKey(doc, GemeenteKey) {
 		errs.Add(source.Pos{File: name, Line: 1, Col: 1}, "de naam van de gemeente ontbreekt; voeg bovenaan \"gemeente: <naam>\" toe")
 	}
 	return given, failed

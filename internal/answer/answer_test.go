@@ -148,3 +148,64 @@ func FuzzDecode(f *testing.F) {
 		}
 	})
 }
+
+func TestDecodePartial(t *testing.T) {
+	qs := questionnaire(t)
+	tests := []struct {
+		name, in string
+		values   int    // values read, when no error
+		err      string // part of the error
+	}{
+		{"leeg bestand", "", 0, ""},
+		{"alleen commentaar", "# concept\n", 0, ""},
+		{"zonder gemeente", "doelgroep: breed\n", 1, ""},
+		{"gemeente en één antwoord", "gemeente: Stad\nkostenplafond: true\n", 1, ""},
+		{"dubbel", "gemeente: Stad\nkostenplafond: true\nkostenplafond: false\n", 0, "p.yaml:3:1: kostenplafond staat al op regel 2"},
+		{"onbekend met suggestie", "gemeente: Stad\nkostenplafnd: true\n", 0, `p.yaml:2:1: onbekende vraag "kostenplafnd"; bedoelt u "kostenplafond"?`},
+		{"verkeerde waarde", "kostenplafond: misschien\n", 0, "p.yaml:1:16: kostenplafond:"},
+		{"geen lijst", "- a\n", 0, "p.yaml:1:1: het antwoordbestand moet een lijst van sleutels"},
+		{"kapotte yaml", "gemeente: [x\n", 0, "p.yaml:"},
+	}
+	for _, tt := range tests {
+		p, err := DecodePartial("p.yaml", []byte(tt.in), qs)
+		if tt.err != "" {
+			if err == nil || !strings.Contains(err.Error(), tt.err) {
+				t.Errorf("%s: error %v, want %q", tt.name, err, tt.err)
+			}
+			continue
+		}
+		if err != nil || len(p.Values) != tt.values {
+			t.Errorf("%s: %+v, %v; want %d values", tt.name, p, err, tt.values)
+		}
+	}
+}
+
+// FuzzDecodePartial: a file Decode accepts is a valid draft too, with the
+// same values for every key it gives.
+func FuzzDecodePartial(f *testing.F) {
+	qs := questionnaire(f)
+	f.Add([]byte(minimal))
+	f.Add([]byte("doelgroep: breed\n"))
+	f.Add([]byte("gemeente: Stad\ngemeente: Stad\n"))
+	f.Add([]byte("# leeg\n"))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		p, perr := DecodePartial("f.yaml", data, qs)
+		if perr != nil {
+			if _, ok := perr.(source.ErrorList); !ok {
+				t.Fatalf("error is not an ErrorList: %T %v", perr, perr)
+			}
+		}
+		a, _, err := Decode("f.yaml", data, qs)
+		if err != nil {
+			return
+		}
+		if perr != nil {
+			t.Fatalf("Decode accepts the file, DecodePartial says: %v", perr)
+		}
+		for id, v := range p.Values {
+			if w, ok := a.Values[id]; ok && !w.Default && !reflect.DeepEqual(v.V, w.V) {
+				t.Fatalf("%s: DecodePartial read %v, Decode %v", id, v.V, w.V)
+			}
+		}
+	})
+}

@@ -6,11 +6,8 @@ import (
 	"path/filepath"
 	"strings"
 
-	"gopkg.in/yaml.v3"
-
 	"verordening/internal/answer"
 	"verordening/internal/question"
-	"verordening/internal/source"
 )
 
 // Existing holds the answers read from a file to resume. Unlike a file for
@@ -21,54 +18,19 @@ type Existing struct {
 	Values   map[string]any // by question id, typed as question.Zero
 }
 
-// ReadExisting reads an answers file that may leave questions open. Every
-// value is checked as the answers decoder does (question.Parse); unknown
-// keys and wrong values are errors at their file:line:col.
+// ReadExisting reads an answers file that may leave questions open, with
+// the answers decoder's own rules (answer.DecodePartial): unknown keys,
+// duplicates and wrong values are errors at their file:line:col.
 func ReadExisting(name string, data []byte, qs *question.Questionnaire) (*Existing, error) {
-	ex := &Existing{File: name, Values: map[string]any{}}
-	var root yaml.Node
-	if err := yaml.Unmarshal(data, &root); err != nil {
-		return nil, question.YAMLError(name, err)
+	p, err := answer.DecodePartial(name, data, qs)
+	if err != nil {
+		return nil, err
 	}
-	doc := &root
-	if doc.Kind == yaml.DocumentNode && len(doc.Content) > 0 {
-		doc = doc.Content[0]
+	ex := &Existing{File: name, Gemeente: p.Gemeente, Values: make(map[string]any, len(p.Values))}
+	for id, v := range p.Values {
+		ex.Values[id] = v.V
 	}
-	var errs source.ErrorList
-	if doc.Kind == 0 {
-		return ex, nil // an empty file: nothing answered yet
-	}
-	if doc.Kind != yaml.MappingNode {
-		errs.Add(source.Pos{File: name, Line: 1, Col: 1}, "het antwoordbestand moet een lijst van sleutels met waarden zijn, te beginnen met \"gemeente: <naam>\"")
-		return nil, errs
-	}
-	for i := 0; i+1 < len(doc.Content); i += 2 {
-		ex.read(name, doc.Content[i], doc.Content[i+1], qs, &errs)
-	}
-	errs.Sort()
-	return ex, errs.Err()
-}
-
-func (ex *Existing) read(name string, k, v *yaml.Node, qs *question.Questionnaire, errs *source.ErrorList) {
-	if k.Value == answer.GemeenteKey {
-		if v.Kind != yaml.ScalarNode {
-			errs.Add(question.At(name, v), "gemeente: vul de naam van de gemeente in, bijvoorbeeld \"gemeente: Zaanstad\"")
-			return
-		}
-		ex.Gemeente = strings.TrimSpace(v.Value)
-		return
-	}
-	q := qs.Lookup(k.Value)
-	if q == nil {
-		errs.Add(question.At(name, k), "onbekende vraag %q; zie \"verordening questions\" voor alle vragen", k.Value)
-		return
-	}
-	val, msg := q.Parse(v)
-	if msg != "" {
-		errs.Add(question.At(name, v), "%s: %s", q.ID, msg)
-		return
-	}
-	ex.Values[q.ID] = val
+	return ex, nil
 }
 
 // Encode writes the answers file: each value under its question's text,
