@@ -340,3 +340,45 @@ func BenchmarkProcess(b *testing.B) {
 		}
 	}
 }
+
+// TestRegionLinks: every link in harmonisatie.html leads to a file the
+// region command wrote, and every gemeente has one.
+func TestRegionLinks(t *testing.T) {
+	dir := t.TempDir()
+	code, _, stderr := runCLI("region", "--example", "zaanstreek-waterland", "--out", dir, "--format", "md,html,docx")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	page, err := os.ReadFile(filepath.Join(dir, "harmonisatie.html"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc, err := xhtml.Parse(bytes.NewReader(page))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var files []string
+	var walk func(*xhtml.Node)
+	walk = func(n *xhtml.Node) {
+		for _, a := range n.Attr {
+			if n.Data == "a" && a.Key == "href" && !strings.HasPrefix(a.Val, "#") {
+				files = append(files, a.Val)
+			}
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			walk(c)
+		}
+	}
+	walk(doc)
+	if len(files) != 7 {
+		t.Errorf("%d links to files, want one per gemeente (7): %v", len(files), files)
+	}
+	for _, f := range files {
+		if filepath.IsAbs(f) || strings.Contains(f, "..") {
+			t.Errorf("link %q leaves the output folder", f)
+		}
+		if _, err := os.Stat(filepath.Join(dir, filepath.FromSlash(f))); err != nil {
+			t.Errorf("link %q: %v", f, err)
+		}
+	}
+}

@@ -26,9 +26,10 @@ type run struct {
 	format
 }
 
-// inline parses inline Markdown (*italic*, **bold**, ***both*** and
-// backslash escapes) into runs. Anything else is plain text; an unmatched
-// star stays a star.
+// inline parses inline Markdown (*italic*, **bold**, ***both***, links
+// and backslash escapes) into runs. A link keeps its text: the documents
+// link only to files written next to them, which a Word file cannot
+// follow. Anything else is plain text; an unmatched star stays a star.
 func inline(s string) []run {
 	return merge(parseInline(s, format{}, nil))
 }
@@ -48,7 +49,7 @@ func plainText(s string) string {
 }
 
 func parseInline(s string, f format, out []run) []run {
-	if strings.IndexAny(s, `\*`) < 0 {
+	if strings.IndexAny(s, `\*[`) < 0 {
 		// Most text has no markup: one run, no copy.
 		if s != "" {
 			out = append(out, run{s, f})
@@ -63,7 +64,7 @@ func parseInline(s string, f format, out []run) []run {
 		}
 	}
 	for i := 0; i < len(s); {
-		j := strings.IndexAny(s[i:], `\*`)
+		j := strings.IndexAny(s[i:], `\*[`)
 		if j < 0 {
 			text.WriteString(s[i:])
 			break
@@ -74,6 +75,16 @@ func parseInline(s string, f format, out []run) []run {
 		case s[i] == '\\' && i+1 < len(s) && isPunct(s[i+1]):
 			text.WriteByte(s[i+1])
 			i += 2
+		case s[i] == '[':
+			linkText, end := link(s, i)
+			if end < 0 {
+				text.WriteByte('[')
+				i++
+				continue
+			}
+			flush()
+			out = parseInline(linkText, f, out)
+			i = end
 		case s[i] == '*':
 			n := stars(s, i)
 			end := closer(s, i+n, n)
@@ -92,6 +103,22 @@ func parseInline(s string, f format, out []run) []run {
 	}
 	flush()
 	return out
+}
+
+// link reads a Markdown link "[text](target)" at s[i] and returns its text
+// and the index after it, or -1 when there is none. The target may hold
+// no blank and no parenthesis.
+func link(s string, i int) (string, int) {
+	mid := strings.Index(s[i:], "](")
+	if mid < 0 {
+		return "", -1
+	}
+	mid += i
+	end := strings.IndexByte(s[mid+2:], ')')
+	if end < 0 || strings.ContainsAny(s[mid+2:mid+2+end], " \t\n(") {
+		return "", -1
+	}
+	return s[i+1 : mid], mid + 2 + end + 1
 }
 
 // stars returns the length of the run of '*' at s[i].

@@ -21,6 +21,11 @@ func TestInline(t *testing.T) {
 		{"**unclosed*", "[**unclosed*]"},
 		{"a*b*c", "[a][b:i][c]"},
 		{"€ 2.700 & <meer>", "[€ 2.700 & <meer>]"},
+		{"[Zaanstad](zaanstad/verordening.html) en meer", "[Zaanstad en meer]"},
+		{"zie [**vet**](a.md)", "[zie ][vet:b]"},
+		{"[geen link] (a)", "[[geen link] (a)]"},
+		{"[open](zonder einde", "[[open](zonder einde]"},
+		{"[spatie](a b)", "[[spatie](a b)]"},
 		{"", ""},
 	}
 	for _, tt := range tests {

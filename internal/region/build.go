@@ -64,6 +64,9 @@ func Build(c *pipeline.Content, f *File, formats []string, emit Emit) (*Overview
 		return nil, fmt.Errorf("de basis van de regio: %w", err)
 	}
 	ov := &Overview{File: f, Base: base.Result.Verordening, Results: make([]*Result, len(f.Gemeenten))}
+	if emit != nil {
+		ov.Formats = formats
+	}
 	jobs := make(chan int)
 	errs := make([]error, len(f.Gemeenten))
 	var wg sync.WaitGroup

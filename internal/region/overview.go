@@ -16,6 +16,22 @@ type Overview struct {
 	File    *File
 	Base    *document.Document // the verordening of the basis
 	Results []*Result
+	// Formats are the formats the gemeenten's documents were written in;
+	// the overview links each gemeente to its verordening in the first of
+	// html, md and docx among them.
+	Formats []string
+}
+
+// link returns the gemeente's name, linked to its verordening when the
+// documents were written.
+func (o *Overview) link(r *Result) string {
+	name := format.EscapeMarkdown(r.Gemeente.Name)
+	for _, ext := range []string{"html", "md", "docx"} {
+		if slices.Contains(o.Formats, ext) {
+			return "[" + name + "](" + r.Slug + "/verordening." + ext + ")"
+		}
+	}
+	return name
 }
 
 // Share is the region's share of answers equal to the basis, in percent.
@@ -64,11 +80,15 @@ func (o *Overview) summary() *document.Article {
 		if len(r.Missing) > 0 {
 			cov = "**niet gedekt: " + strings.Join(r.Missing, ", ") + "**"
 		}
-		t.Rows = append(t.Rows, []string{format.EscapeMarkdown(r.Gemeente.Name), format.Procent(round1(r.Share())), dev, cov})
+		t.Rows = append(t.Rows, []string{o.link(r), format.Procent(round1(r.Share())), dev, cov})
 	}
 	t.Rows = append(t.Rows, []string{"**Regio**", "**" + format.Procent(round1(o.Share())) + "**", "", ""})
-	return section("samenvatting", "Samenvatting per gemeente",
-		"Het aandeel gelijke antwoorden telt alle vragen die in de basis of bij de gemeente worden gesteld.", t)
+	text := "Het aandeel gelijke antwoorden telt alle vragen die in de basis of bij de gemeente worden gesteld."
+	if len(o.Formats) > 0 && len(o.Results) > 0 {
+		r := o.Results[0]
+		text += fmt.Sprintf(" De documenten van elke gemeente staan in een eigen map naast dit overzicht, zoals de map %s/ voor %s.", r.Slug, format.EscapeMarkdown(r.Gemeente.Name))
+	}
+	return section("samenvatting", "Samenvatting per gemeente", text, t)
 }
 
 // matrix shows, for every deviable question, the basis value and each
