@@ -52,7 +52,8 @@ const HeapLimit = 150 << 20
 // the live data instead of twice, under a soft limit of [HeapLimit]: a
 // gemeente's build is mostly short-lived garbage, and collecting it less
 // often saves about a quarter of the time. Peak memory for 342 gemeenten
-// stays far below the 200 MB the region command may use.
+// stays far below the 200 MB the region command may use. The settings are
+// the process's: work running beside Build shares them until it returns.
 func Build(c *pipeline.Content, f *File, formats []string, emit Emit) (*Overview, error) {
 	if err := checkSlugs(f); err != nil {
 		return nil, err
