@@ -322,7 +322,7 @@ func (b *builder) execute(c *clause.Clause) (text, note string, ok bool) {
 	key := b.cacheKey(c.Path)
 	cache := cacheFor(b.lib)
 	if key != "" {
-		if out, ok := cache.get(key); ok {
+		if out, ok := cache.Get(key); ok {
 			return out.text, out.note, true
 		}
 	}
@@ -333,7 +333,7 @@ func (b *builder) execute(c *clause.Clause) (text, note string, ok bool) {
 	}
 	text, note = splitToelichting(sb.String())
 	if key != "" {
-		cache.put(key, cachedOutput{text, note})
+		cache.Put(key, cachedOutput{text, note})
 	}
 	return text, note, true
 }

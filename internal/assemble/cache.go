@@ -3,27 +3,21 @@ package assemble
 import (
 	"strconv"
 	"strings"
-	"sync"
-	"sync/atomic"
 
 	"verordening/internal/clause"
+	"verordening/internal/memo"
 )
 
-// An outputCache keeps the output of clause templates across the builds
-// of one library, keyed by the template and the values it depends on
+// The output of clause templates is kept across the builds of one
+// library, keyed by the template and the values it depends on
 // (clause.Deps). A region builds hundreds of gemeenten whose answers
 // differ in a few places, so most clauses come out the same; running
 // text/template for each took a fifth of a region build.
-//
-// The cache only grows, up to maxCached entries; after that it is only
-// read. The first gemeenten fill it with the texts the region shares.
-type outputCache struct {
-	m sync.Map // key → cachedOutput
-	n atomic.Int64
-}
+type outputCache = memo.Map[string, cachedOutput]
 
 type cachedOutput struct{ text, note string }
 
+// maxCached bounds each of the assembler's caches.
 const maxCached = 4096
 
 // cacheOff turns the cache off; tests compare builds with and without it.
@@ -41,25 +35,8 @@ func cacheFor(lib *clause.Library) *outputCache {
 	if c, ok := lib.Caches.Load(outputCacheKey); ok {
 		return c.(*outputCache)
 	}
-	c, _ := lib.Caches.LoadOrStore(outputCacheKey, &outputCache{})
+	c, _ := lib.Caches.LoadOrStore(outputCacheKey, &outputCache{Limit: maxCached})
 	return c.(*outputCache)
-}
-
-func (c *outputCache) get(key string) (cachedOutput, bool) {
-	v, ok := c.m.Load(key)
-	if !ok {
-		return cachedOutput{}, false
-	}
-	return v.(cachedOutput), true
-}
-
-func (c *outputCache) put(key string, out cachedOutput) {
-	if c.n.Load() >= maxCached {
-		return
-	}
-	if _, loaded := c.m.LoadOrStore(key, out); !loaded {
-		c.n.Add(1)
-	}
 }
 
 // cacheKey writes the template's name and every value it depends on,

@@ -4,12 +4,11 @@ import (
 	"slices"
 	"sort"
 	"strings"
-	"sync"
-	"sync/atomic"
 	"unicode"
 
 	"verordening/internal/clause"
 	"verordening/internal/document"
+	"verordening/internal/memo"
 )
 
 // defsMarker stands where the begripsbepalingen article wants its list of
@@ -77,8 +76,7 @@ var pluralEndings = []string{"", "s", "es", "en", "n"}
 // check the same article texts again and again.
 type termTable struct {
 	index map[string][]termWords
-	found sync.Map // text → map[string]bool, read-only once stored
-	n     atomic.Int64
+	found memo.Map[string, map[string]bool] // by text; read-only once kept
 }
 
 type termWords struct {
@@ -99,7 +97,7 @@ func tableFor(lib *clause.Library) *termTable {
 }
 
 func newTermTable(terms []string) *termTable {
-	t := &termTable{index: map[string][]termWords{}}
+	t := &termTable{index: map[string][]termWords{}, found: memo.Map[string, map[string]bool]{Limit: maxCached}}
 	for _, term := range terms {
 		tw := strings.Fields(strings.ToLower(term))
 		last := tw[len(tw)-1]
@@ -113,8 +111,8 @@ func newTermTable(terms []string) *termTable {
 // find returns the set of terms the text holds as whole words. The caller
 // must not change the map.
 func (t *termTable) find(text string) map[string]bool {
-	if f, ok := t.found.Load(text); ok {
-		return f.(map[string]bool)
+	if f, ok := t.found.Get(text); ok {
+		return f
 	}
 	found := map[string]bool{}
 	ws := words(text)
@@ -126,11 +124,7 @@ func (t *termTable) find(text string) map[string]bool {
 			}
 		}
 	}
-	if t.n.Load() < maxCached {
-		if _, loaded := t.found.LoadOrStore(text, found); !loaded {
-			t.n.Add(1)
-		}
-	}
+	t.found.Put(text, found)
 	return found
 }
 

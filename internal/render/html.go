@@ -5,8 +5,6 @@ import (
 	"fmt"
 	"html/template"
 	"io/fs"
-	"sync"
-	"sync/atomic"
 
 	"github.com/yuin/goldmark"
 	gast "github.com/yuin/goldmark/ast"
@@ -15,6 +13,7 @@ import (
 	"github.com/yuin/goldmark/text"
 
 	"verordening/internal/document"
+	"verordening/internal/memo"
 )
 
 // Page renders HTML pages from the page template and stylesheet in
@@ -24,8 +23,7 @@ type Page struct {
 	css  template.CSS
 	md   goldmark.Markdown
 
-	sections  sync.Map // Markdown of a section → *section
-	nsections atomic.Int64
+	sections memo.Map[string, *section] // by the section's Markdown
 }
 
 // NewPage loads templates/html/page.html.tmpl and style.css from fsys.
@@ -43,7 +41,7 @@ func NewPage(fsys fs.FS) (*Page, error) {
 	if err != nil {
 		return nil, fmt.Errorf("templates/html/style.css ontbreekt: %v", err)
 	}
-	return &Page{tmpl: t, css: template.CSS(css), md: Goldmark()}, nil
+	return &Page{tmpl: t, css: template.CSS(css), md: Goldmark(), sections: memo.Map[string, *section]{Limit: maxSections}}, nil
 }
 
 // Goldmark is the Markdown reader for our documents: CommonMark with pipe
@@ -143,15 +141,11 @@ func (p *Page) body(md []byte, starts []int) ([]byte, []heading) {
 }
 
 func (p *Page) section(md []byte) *section {
-	if s, ok := p.sections.Load(string(md)); ok {
-		return s.(*section)
+	if s, ok := p.sections.Get(string(md)); ok {
+		return s
 	}
 	s := p.render(md)
-	if p.nsections.Load() < maxSections {
-		if _, loaded := p.sections.LoadOrStore(string(md), s); !loaded {
-			p.nsections.Add(1)
-		}
-	}
+	p.sections.Put(string(md), s)
 	return s
 }
 
