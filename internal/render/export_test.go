@@ -15,8 +15,14 @@ func (p *Page) BodyBothWays(d *document.Document) (sectioned, whole []byte, hs, 
 	w := markdownForHTML(d)
 	defer w.free()
 	md := w.b
-	sectioned, headings := p.body(md, w.sections)
-	s := p.render(md)
+	sectioned, headings, err := p.body(md, w.sections)
+	if err != nil {
+		panic(err)
+	}
+	s, err := p.render(md)
+	if err != nil {
+		panic(err)
+	}
 	var buf bytes.Buffer
 	doc := p.md.Parser().Parse(text.NewReader(md))
 	_ = p.md.Renderer().Render(&buf, md, doc)

@@ -75,8 +75,11 @@ var kindLabels = map[document.Kind]string{
 // levels taken from goldmark's own parse, so links and ids always agree.
 func (p *Page) HTML(d *document.Document) ([]byte, error) {
 	w := markdownForHTML(d)
-	body, headings := p.body(w.b, w.sections)
+	body, headings, err := p.body(w.b, w.sections)
 	w.free()
+	if err != nil {
+		return nil, err
+	}
 	// The table of contents goes right after the title, so that the page
 	// reads title, contents, text, and no heading precedes the h1.
 	head, rest, found := bytes.Cut(body, []byte("</h1>\n"))
@@ -87,7 +90,7 @@ func (p *Page) HTML(d *document.Document) ([]byte, error) {
 	}
 	var out bytes.Buffer
 	out.Grow(len(body) + len(p.css) + 8<<10)
-	err := p.tmpl.Execute(&out, map[string]any{
+	err = p.tmpl.Execute(&out, map[string]any{
 		"Title":     d.Title,
 		"Kind":      string(d.Kind),
 		"KindLabel": kindLabels[d.Kind],
@@ -122,7 +125,7 @@ const maxSections = 4096
 // checks this against goldmark on the whole text). Sections are kept and
 // reused: the gemeenten of a region share most articles word for word,
 // and goldmark took a third of a region build.
-func (p *Page) body(md []byte, starts []int) ([]byte, []heading) {
+func (p *Page) body(md []byte, starts []int) ([]byte, []heading, error) {
 	if len(starts) == 0 || starts[0] != 0 {
 		starts = append([]int{0}, starts...)
 	}
@@ -133,29 +136,36 @@ func (p *Page) body(md []byte, starts []int) ([]byte, []heading) {
 		if i+1 < len(starts) {
 			end = starts[i+1]
 		}
-		s := p.section(md[start:end])
+		s, err := p.section(md[start:end])
+		if err != nil {
+			return nil, nil, err
+		}
 		out = append(out, s.html...)
 		headings = append(headings, s.headings...)
 	}
-	return out, headings
+	return out, headings, nil
 }
 
-func (p *Page) section(md []byte) *section {
+func (p *Page) section(md []byte) (*section, error) {
 	if s, ok := p.sections.Get(string(md)); ok {
-		return s
+		return s, nil
 	}
-	s := p.render(md)
+	s, err := p.render(md)
+	if err != nil {
+		return nil, err
+	}
 	p.sections.Put(string(md), s)
-	return s
+	return s, nil
 }
 
 // render runs goldmark on md.
-func (p *Page) render(md []byte) *section {
+func (p *Page) render(md []byte) (*section, error) {
 	doc := p.md.Parser().Parse(text.NewReader(md))
 	var buf bytes.Buffer
 	buf.Grow(len(md) + len(md)/4)
-	// Rendering to a bytes.Buffer cannot fail.
-	_ = p.md.Renderer().Render(&buf, md, doc)
+	if err := p.md.Renderer().Render(&buf, md, doc); err != nil {
+		return nil, err
+	}
 	s := &section{html: buf.Bytes()}
 	for n := doc.FirstChild(); n != nil; n = n.NextSibling() {
 		if h, ok := n.(*gast.Heading); ok {
@@ -164,7 +174,7 @@ func (p *Page) render(md []byte) *section {
 			s.headings = append(s.headings, heading{h.Level, string(idb), plain(h, md)})
 		}
 	}
-	return s
+	return s, nil
 }
 
 // toc collects h2 and h3 headings; h3 entries hang under the h2 before them.
