@@ -29,13 +29,18 @@ var splitCases = []string{
 	"## Toelichting\n## Toelichting\n",
 }
 
+func checkSplit(t *testing.T, in string) {
+	t.Helper()
+	text, note := splitToelichting(in)
+	wantText, wantNote := oracleSplit(in)
+	if text != wantText || note != wantNote {
+		t.Errorf("splitToelichting(%q) = %q, %q; want %q, %q", in, text, note, wantText, wantNote)
+	}
+}
+
 func TestSplitToelichting(t *testing.T) {
 	for _, in := range splitCases {
-		text, note := splitToelichting(in)
-		wantText, wantNote := oracleSplit(in)
-		if text != wantText || note != wantNote {
-			t.Errorf("splitToelichting(%q) = %q, %q; want %q, %q", in, text, note, wantText, wantNote)
-		}
+		checkSplit(t, in)
 	}
 }
 
@@ -43,11 +48,5 @@ func FuzzSplitToelichting(f *testing.F) {
 	for _, in := range splitCases {
 		f.Add(in)
 	}
-	f.Fuzz(func(t *testing.T, in string) {
-		text, note := splitToelichting(in)
-		wantText, wantNote := oracleSplit(in)
-		if text != wantText || note != wantNote {
-			t.Errorf("splitToelichting(%q) = %q, %q; want %q, %q", in, text, note, wantText, wantNote)
-		}
-	})
+	f.Fuzz(checkSplit)
 }

@@ -87,17 +87,7 @@ func (f *fakeUI) Ask(p *Prompt) (Reply, error) {
 	}
 	s := f.replies[0]
 	f.replies = f.replies[1:]
-	switch s {
-	case "?":
-		return Reply{Action: Help}, nil
-	case "<":
-		return Reply{Action: Back}, nil
-	case "-":
-		return Reply{Action: Skip}, nil
-	case "stop":
-		return Reply{Action: Stop}, nil
-	}
-	return Reply{Action: Answer, Text: s}, nil
+	return lineReply(s), nil
 }
 
 func (f *fakeUI) Review([]ReviewItem) (int, error) {

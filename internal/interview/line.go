@@ -86,17 +86,23 @@ func (l *Line) Ask(p *Prompt) (Reply, error) {
 	if err != nil {
 		return Reply{}, err
 	}
+	return lineReply(s), nil
+}
+
+// lineReply reads a typed line: a command ("?", "<", "-", "stop" and their
+// Dutch words) or an answer.
+func lineReply(s string) Reply {
 	switch strings.ToLower(strings.TrimSpace(s)) {
 	case "?", "help", "hulp":
-		return Reply{Action: Help}, nil
+		return Reply{Action: Help}
 	case "<", "terug":
-		return Reply{Action: Back}, nil
+		return Reply{Action: Back}
 	case "-":
-		return Reply{Action: Skip}, nil
+		return Reply{Action: Skip}
 	case "stop":
-		return Reply{Action: Stop}, nil
+		return Reply{Action: Stop}
 	}
-	return Reply{Action: Answer, Text: s}, nil
+	return Reply{Action: Answer, Text: s}
 }
 
 func (l *Line) show(p *Prompt) {
