@@ -256,7 +256,7 @@ func TestInterviewBackAndSkip(t *testing.T) {
 		t.Error("skipping a required question is not refused")
 	}
 	a := decodeFile(t, path)
-	if a.Get("regionale_afspraken") != "g4_uwv" || a.Get("doelgroep") != "wettelijk" || a.Get("vaststelling_datum") != "2026-12-15" {
+	if a.Get("regionale_afspraken") != "g4_uwv" || a.Get("doelgroep") != "breed" || a.Get("vaststelling_datum") != "2026-12-15" {
 		t.Errorf("answers: %v", a.Values)
 	}
 	if _, ok := a.Values["citeertitel"]; ok {

@@ -198,7 +198,7 @@ func TestAmendCompareNumbering(t *testing.T) {
 		}
 		return ans
 	}
-	base := "gemeente: Utrecht\nregionale_afspraken: lokaal\nhardheidsclausule: true\ninwerkingtreding: 2027-01-01\n"
+	base := "gemeente: Utrecht\nregionale_afspraken: lokaal\ninwerkingtreding: 2027-01-01\n"
 	am, err := Compare(c, decode(base), decode(base+"kostenplafond: true\n"))
 	if err != nil {
 		t.Fatal(err)
