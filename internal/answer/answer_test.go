@@ -33,7 +33,7 @@ func TestDecodeErrors(t *testing.T) {
 		{"onbekende sleutel zonder suggestie", minimal + "kleur: rood\n",
 			[]string{`a.yaml:4:1: onbekende vraag "kleur"; zie "verordening questions" voor alle vragen`}},
 		{"optie bestaat niet", minimal + "doelgroep: iedereen\n",
-			[]string{`a.yaml:4:12: doelgroep: onbekende keuze "iedereen" voor doelgroep (kies uit: wettelijk, breed)`}},
+			[]string{`a.yaml:4:12: doelgroep: onbekende keuze "iedereen" voor doelgroep (kies uit: breed, voorrang)`}},
 		{"verkeerd type", minimal + "maximale_duur_maanden: lang\n",
 			[]string{`a.yaml:4:24: maximale_duur_maanden: verwacht een getal (getal), niet "lang"`}},
 		{"nederlandse komma", minimal + "kostenplafond: true\nkostenplafond_bedrag: 8.600,50\n",
@@ -91,15 +91,15 @@ func TestDecodeWarnsUnaskedAnswer(t *testing.T) {
 
 func TestDefaultsAndEncodeRoundTrip(t *testing.T) {
 	qs := questionnaire(t)
-	a, _, err := Decode("a.yaml", []byte(minimal+"doelgroep: wettelijk\n"), qs)
+	a, _, err := Decode("a.yaml", []byte(minimal+"doelgroep: voorrang\n"), qs)
 	if err != nil {
 		t.Fatal(err)
 	}
 	if v := a.Values["maximale_duur_maanden"]; !v.Default || v.V != 36.0 {
 		t.Errorf("maximale_duur_maanden = %+v, want default 36", v)
 	}
-	if _, ok := a.Values["doelgroep_aanvullend"]; ok {
-		t.Error("doelgroep_aanvullend is asked only for a broad target group")
+	if _, ok := a.Values["maatwerk_max_uren"]; ok {
+		t.Error("maatwerk_max_uren is asked only when intensity is set per case")
 	}
 	enc := a.Encode()
 	b, _, err := Decode("b.yaml", enc, qs)

@@ -35,7 +35,7 @@ func TestParseErrors(t *testing.T) {
 		name, in string
 		want     []string
 	}{
-		{"vastliggende vraag", small + "  Ahoy:\n    doelgroep: wettelijk\n",
+		{"vastliggende vraag", small + "  Ahoy:\n    doelgroep: voorrang\n",
 			[]string{"r.yaml:11:5: Ahoy: doelgroep ligt vast in de regio en staat niet onder afwijkbaar; haal de afwijking weg of spreek in de regio af dat gemeenten hierop mogen afwijken"}},
 		{"onbekende vraag in afwijking", small + "  Ahoy:\n    kostenplafond_bedrg: 9000\n",
 			[]string{`r.yaml:11:5: onbekende vraag "kostenplafond_bedrg"; bedoelt u "kostenplafond_bedrag"?`}},
