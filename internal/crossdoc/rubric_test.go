@@ -308,3 +308,27 @@ func TestRubricCatchesBrokenText(t *testing.T) {
 		}
 	}
 }
+
+// TestArticle7aIn2027: since 1 January 2026 a person under 27 is supported
+// under artikel 7a of the Participatiewet, not artikel 7, eerste lid,
+// onderdeel a. Every example, in force on 1 January 2027, names artikel 7a
+// in the doelgroep, in the definition of werknemer and in the aanhef.
+func TestArticle7aIn2027(t *testing.T) {
+	c := content(t)
+	var rule func(*build) string
+	for _, r := range rubric {
+		if strings.Contains(r.name, "artikel 7a") {
+			rule = r.rule
+		}
+	}
+	if rule == nil {
+		t.Fatal("the rubric has no rule on artikel 7a")
+	}
+	for _, name := range c.Examples() {
+		file, data := example(t, c, name)
+		b := buildAnswers(t, c, file, setAnswer(data, "inwerkingtreding", "2027-01-01"))
+		if msg := rule(b); msg != "" {
+			t.Errorf("%s: %s", name, msg)
+		}
+	}
+}
