@@ -249,7 +249,7 @@ func (b *builder) regulation(doc string, chosen []Chosen) *document.Document {
 	if doc == "verordening" {
 		b.definitions(d, defs, chosen)
 	}
-	b.data.GeletOp = clause.GeletOp(basis)
+	b.data.GeletOp = b.lib.GeletOp(basis)
 	b.frame(d, doc)
 	resolveRefs(d, b.docs, func(art *document.Article, msg string) {
 		pos := source.Pos{File: "templates/" + doc}

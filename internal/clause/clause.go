@@ -37,20 +37,22 @@ const definitionsDir = "begrippen"
 
 // A Clause is one article (or, in begrippen/, one definition) of a document.
 type Clause struct {
-	ID       string
-	Document string
-	Chapter  string
-	Order    int
-	Kind     Kind
-	Group    string
-	Title    string
-	When     *condition.Cond
-	Covers   []string
-	Defines  string // the term, for a definition
-	Uses     []string
-	Basis    []StatuteRef
-	Path     string // the file, also the template's name
-	Pos      source.Pos
+	ID          string
+	Document    string
+	Chapter     string
+	Order       int
+	Kind        Kind
+	Group       string
+	Title       string
+	When        *condition.Cond
+	Covers      []string
+	Defines     string // the term, for a definition
+	Uses        []string
+	Basis       []StatuteRef
+	Wettekst    string     // the date of the statute text the basis was checked against
+	WettekstPos source.Pos // where wettekst is written
+	Path        string     // the file, also the template's name
+	Pos         source.Pos
 }
 
 // IsDefinition reports whether the clause defines a term.
@@ -84,6 +86,7 @@ type Library struct {
 	Chapters     map[string][]Chapter
 	Questions    *question.Questionnaire
 	Warnings     source.ErrorList // findings that do not stop loading
+	Statutes     *Statutes        // clauses/wetten.yaml; nil when the pack has none
 	set          *template.Template
 	byID         map[string]*Clause
 	deps         map[string]*Deps // template name → what its output depends on
@@ -129,6 +132,7 @@ func Load(fsys fs.FS, qs *question.Questionnaire) (*Library, error) {
 	var errs source.ErrorList
 	errs.Append(source.Pos{File: "clauses/hoofdstukken.yaml"}, l.loadChapters(fsys))
 	errs.Append(source.Pos{File: "clauses/eisen.yaml"}, l.loadRequirements(fsys))
+	errs.Append(source.Pos{File: statutesFile}, l.loadStatutes(fsys))
 	for _, dir := range append(slices.Clone(Documents), definitionsDir) {
 		errs.Append(source.Pos{File: "clauses/" + dir}, l.loadDir(fsys, dir))
 	}
@@ -182,9 +186,10 @@ type rawClause struct {
 	Defines  []string  `yaml:"defines"`
 	Uses     []string  `yaml:"uses"`
 	Basis    []string  `yaml:"basis"`
+	Wettekst yaml.Node `yaml:"wettekst"`
 }
 
-var clauseKeys = []string{"id", "document", "chapter", "order", "kind", "group", "title", "when", "covers", "defines", "uses", "basis"}
+var clauseKeys = []string{"id", "document", "chapter", "order", "kind", "group", "title", "when", "covers", "defines", "uses", "basis", "wettekst"}
 
 func (l *Library) parseClause(name string, data []byte, dir string) (*Clause, error) {
 	front, body, err := SplitFrontMatter(data)
@@ -217,10 +222,28 @@ func (l *Library) parseClause(name string, data []byte, dir string) (*Clause, er
 		}
 		c.Basis = append(c.Basis, ref)
 	}
+	readWettekst(c, name, &r.Wettekst, &errs)
 	if _, err := l.set.New(name).Parse(string(body)); err != nil {
 		errs.Add(source.Pos{File: name}, "%s", templateError(err))
 	}
 	return c, errs.Err()
+}
+
+// readWettekst reads the date of the statute text a clause's basis was
+// checked against; a clause with a basis must give it.
+func readWettekst(c *Clause, name string, n *yaml.Node, errs *source.ErrorList) {
+	if n.Kind == 0 {
+		if len(c.Basis) > 0 {
+			errs.Add(c.Pos, "%s: de clausule heeft een basis maar geen wettekst; voeg na basis de regel \"wettekst: JJJJ-MM-DD\" toe met de datum van de geconsolideerde wettekst waaraan u de verwijzingen toetste", c.ID)
+		}
+		return
+	}
+	c.WettekstPos = question.At(name, n)
+	if n.Kind != yaml.ScalarNode || !ValidDate(n.Value) {
+		errs.Add(c.WettekstPos, "%s: wettekst %q is geen datum; schrijf JJJJ-MM-DD, bijvoorbeeld 2026-07-01", c.ID, n.Value)
+		return
+	}
+	c.Wettekst = n.Value
 }
 
 func (l *Library) compileWhen(name string, n *yaml.Node, errs *source.ErrorList) *condition.Cond {

@@ -14,5 +14,5 @@ func ExampleGeletOp() {
 	}
 	fmt.Println("gelet op " + clause.GeletOp(refs) + ";")
 	// Output:
-	// gelet op artikel 8a, eerste lid, onderdeel a, en tweede lid, onderdelen a en e, en artikel 10, vierde en vijfde lid, van de Participatiewet;
+	// gelet op de artikelen 8a, eerste lid, aanhef en onderdeel a, en tweede lid, aanhef en onderdelen a en e, onder 1°, en 10, vierde en vijfde lid, van de Participatiewet;
 }
