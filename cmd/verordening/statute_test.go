@@ -1,0 +1,87 @@
+package main
+
+import (
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"testing"
+)
+
+// lineOf returns the 1-based number of the line of file that starts with prefix.
+func lineOf(t *testing.T, file, prefix string) int {
+	t.Helper()
+	data, err := os.ReadFile(file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i, l := range strings.Split(string(data), "\n") {
+		if strings.HasPrefix(l, prefix) {
+			return i + 1
+		}
+	}
+	t.Fatalf("%s: no line starts with %q", file, prefix)
+	return 0
+}
+
+// TestStatuteChangeWarns: a --content pack that records a change of
+// artikel 10, vierde lid, after the text the clauses were checked against
+// makes check and build warn at the wettekst line of a clause citing it;
+// a change after the inwerkingtreding does not.
+func TestStatuteChangeWarns(t *testing.T) {
+	dir := copyContent(t)
+	wetten := filepath.Join(dir, "clauses", "wetten.yaml")
+	data, err := os.ReadFile(wetten)
+	if err != nil {
+		t.Fatal(err)
+	}
+	extra := `
+  - datum: 2026-10-01
+    wet: Testwet
+    zekerheid: zeker
+    artikelen: [Participatiewet/10/4]
+    wijziging: het onderzoek wordt anders geregeld
+  - datum: 2027-06-01
+    wet: Latere testwet
+    zekerheid: zeker
+    artikelen: [Participatiewet/10/5]
+    wijziging: de aanvraag wordt anders geregeld
+`
+	if err := os.WriteFile(wetten, append(data, extra...), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	clauseFile := filepath.Join(dir, "clauses", "verordening", "30-onderzoek.md")
+	want := "clauses/verordening/30-onderzoek.md:" + strconv.Itoa(lineOf(t, clauseFile, "wettekst:")) + ":11: waarschuwing: controleer artikel 10, vierde lid, van de Participatiewet tegen de tekst die geldt op 1 januari 2027: de Testwet wijzigt per 1 oktober 2026"
+	code, _, stderr := runCLI("check", "--example", "uwv-protocol", "--content", dir)
+	if !strings.Contains(stderr, want) {
+		t.Errorf("check (exit %d): stderr lacks\n%s\ngot:\n%s", code, want, stderr)
+	}
+	if strings.Contains(stderr, "Latere testwet") {
+		t.Errorf("check warns about a change after the inwerkingtreding:\n%s", stderr)
+	}
+	_, _, stderr = runCLI("build", "--example", "uwv-protocol", "--content", dir, "--format", "md", "--out", t.TempDir())
+	if !strings.Contains(stderr, want) {
+		t.Errorf("build: stderr lacks\n%s\ngot:\n%s", want, stderr)
+	}
+}
+
+// TestWettekstRequired: a clause with a basis but no wettekst, or with a
+// wettekst that is no date, stops loading with the file and line.
+func TestWettekstRequired(t *testing.T) {
+	for _, tt := range []struct{ replace, want string }{
+		{"", "30-onderzoek.md:2:1: onderzoek: de clausule heeft een basis maar geen wettekst"},
+		{"wettekst: juli 2026\n", ":11: onderzoek: wettekst \"juli 2026\" is geen datum"},
+	} {
+		dir := copyContent(t)
+		file := filepath.Join(dir, "clauses", "verordening", "30-onderzoek.md")
+		data, _ := os.ReadFile(file)
+		text := strings.Replace(string(data), "wettekst: 2026-07-01\n", tt.replace, 1)
+		if err := os.WriteFile(file, []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		code, _, stderr := runCLI("check", "--example", "uwv-protocol", "--content", dir)
+		if code != exitInput || !strings.Contains(stderr, tt.want) {
+			t.Errorf("wettekst %q: exit %d, stderr:\n%s\nwant it to contain %q", tt.replace, code, stderr, tt.want)
+		}
+	}
+}

@@ -1,0 +1,97 @@
+package clause
+
+import (
+	"strings"
+	"testing"
+
+	"verordening/internal/source"
+)
+
+func TestParseStatutes(t *testing.T) {
+	const good = `indeling:
+  Participatiewet/8a: 2
+  Participatiewet/8a/2: g
+  Participatiewet/8a/2/e: 2
+wijzigingen:
+  - datum: 2027-01-01
+    wet: Wet Participatiewet in balans
+    zekerheid: onzeker
+    artikelen: [Participatiewet/8a/1/b]
+    wijziging: de tegenprestatie wordt maatschappelijke participatie
+`
+	st, err := ParseStatutes("wetten.yaml", []byte(good))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if st.Divisions["Participatiewet/8a"] != 2 || st.Divisions["Participatiewet/8a/2"] != 7 || st.Divisions["Participatiewet/8a/2/e"] != 2 {
+		t.Errorf("divisions = %v", st.Divisions)
+	}
+	if len(st.Changes) != 1 || st.Changes[0].Date != "2027-01-01" || st.Changes[0].Refs[0].Onderdeel != "b" || st.Changes[0].Pos.Line != 6 {
+		t.Errorf("changes = %+v", st.Changes)
+	}
+
+	change := func(fields string) string {
+		return "wijzigingen:\n  - " + strings.ReplaceAll(strings.TrimSpace(fields), "\n", "\n    ") + "\n"
+	}
+	const rest = "wet: X\nzekerheid: zeker\nartikelen: [Participatiewet/10/4]\nwijziging: iets"
+	tests := []struct {
+		name, in, want string
+	}{
+		{"unknown top key", "wetten: {}\n", "wetten.yaml:1:1: onbekende sleutel \"wetten\""},
+		{"unknown change key", change("datum: 2027-01-01\n" + rest + "\nbron: x"), "wetten.yaml:7:5: onbekende sleutel \"bron\""},
+		{"bad date", change("datum: 2027-13-01\n" + rest), "wetten.yaml:2:12: datum \"2027-13-01\""},
+		{"date missing", change(rest), "wetten.yaml:2:5: de wijziging mist de sleutel datum"},
+		{"unknown law", change("datum: 2027-01-01\nwet: X\nzekerheid: zeker\nartikelen: [Wmo/2.3.5]\nwijziging: iets"), "wetten.yaml:5:17: artikel \"Wmo/2.3.5\": onbekende wet"},
+		{"bad certainty", change("datum: 2027-01-01\nwet: X\nzekerheid: vast\nartikelen: [Participatiewet/10/4]\nwijziging: iets"), "wetten.yaml:4:16: zekerheid \"vast\""},
+		{"lid without letter", "indeling:\n  Participatiewet/8a/2: 7\n", "wetten.yaml:2:25: indeling \"Participatiewet/8a/2\": \"7\" is geen geldige indeling"},
+		{"article without count", "indeling:\n  Participatiewet/10: zes\n", "wetten.yaml:2:23: indeling \"Participatiewet/10\": \"zes\""},
+		{"unknown law in division", "indeling:\n  Wmo/2: 3\n", "wetten.yaml:2:3: indeling \"Wmo/2\": onbekende wet"},
+		{"syntax", "indeling: [\n", "wetten.yaml:"},
+	}
+	for _, tt := range tests {
+		_, err := ParseStatutes("wetten.yaml", []byte(tt.in))
+		if err == nil || !strings.Contains(err.Error(), tt.want) {
+			t.Errorf("%s: err = %v\nwant it to contain %q", tt.name, err, tt.want)
+		}
+	}
+}
+
+func TestStatuteWarnings(t *testing.T) {
+	pos := source.Pos{File: "clauses/verordening/x.md", Line: 9, Col: 11}
+	clauseCiting := func(basis ...string) *Clause {
+		return &Clause{ID: "x", Basis: refs(t, basis...), Wettekst: "2026-07-01", WettekstPos: pos}
+	}
+	change := func(date string, refs_ ...string) *Change {
+		return &Change{Date: date, Act: "Wet Y", Certainty: "onzeker", Refs: refs(t, refs_...), What: "iets anders"}
+	}
+	tests := []struct {
+		name    string
+		clause  *Clause
+		change  *Change
+		inForce string
+		want    string // "" for no warning
+	}{
+		{"change after wettekst, before inwerkingtreding", clauseCiting("Participatiewet/10/4"), change("2026-10-01", "Participatiewet/10/4"), "2027-01-01",
+			"clauses/verordening/x.md:9:11: waarschuwing: controleer artikel 10, vierde lid, van de Participatiewet tegen de tekst die geldt op 1 januari 2027: de Wet Y wijzigt per 1 oktober 2026"},
+		{"change on the day of inwerkingtreding", clauseCiting("Participatiewet/10/4"), change("2027-01-01", "Participatiewet/10/4"), "2027-01-01", "controleer artikel 10, vierde lid"},
+		{"change after inwerkingtreding", clauseCiting("Participatiewet/10/4"), change("2027-01-02", "Participatiewet/10/4"), "2027-01-01", ""},
+		{"change before wettekst", clauseCiting("Participatiewet/8a/1/a"), change("2026-01-01", "Participatiewet/8a/1/a"), "2027-01-01", ""},
+		{"change on the wettekst date", clauseCiting("Participatiewet/8a/1/a"), change("2026-07-01", "Participatiewet/8a/1/a"), "2027-01-01", ""},
+		{"change of a part of the cited article", clauseCiting("Participatiewet/8a"), change("2027-01-01", "Participatiewet/8a/1/b"), "2027-01-01", "controleer artikel 8a van de Participatiewet"},
+		{"change of the article of a cited part", clauseCiting("Participatiewet/8a/1/b/2"), change("2027-01-01", "Participatiewet/8a"), "2027-01-01", "controleer artikel 8a, eerste lid, onderdeel b, onder 2°"},
+		{"change of a sibling onderdeel", clauseCiting("Participatiewet/8a/1/a"), change("2027-01-01", "Participatiewet/8a/1/b"), "2027-01-01", ""},
+		{"other law", clauseCiting("Gemeentewet/8a"), change("2027-01-01", "Participatiewet/8a"), "2027-01-01", ""},
+		{"date left open", clauseCiting("Participatiewet/10/4"), change("2027-01-01", "Participatiewet/10/4"), "",
+			"waarschuwing: datum van inwerkingtreding onbekend; controleer artikel 10, vierde lid, van de Participatiewet tegen de tekst die geldt op de dag van inwerkingtreding"},
+	}
+	for _, tt := range tests {
+		l := &Library{Clauses: []*Clause{tt.clause}, Statutes: &Statutes{Changes: []*Change{tt.change}}}
+		warns := l.StatuteWarnings(nil, tt.inForce)
+		switch {
+		case tt.want == "" && len(warns) > 0:
+			t.Errorf("%s: unexpected warning %v", tt.name, warns)
+		case tt.want != "" && (len(warns) != 1 || !strings.Contains(warns[0].Error(), tt.want)):
+			t.Errorf("%s: warnings %v\nwant one containing %q", tt.name, warns, tt.want)
+		}
+	}
+}
