@@ -85,3 +85,65 @@ func TestWettekstRequired(t *testing.T) {
 		}
 	}
 }
+
+// TestOpenInwerkingtreding: an answers file without a date of
+// inwerkingtreding builds; the verordening follows the statutory default
+// of artikel 10, tweede lid, van de Bekendmakingswet, the beleidsregels
+// state their own date, and no document prints an empty or zero date.
+func TestOpenInwerkingtreding(t *testing.T) {
+	dir := t.TempDir()
+	answers := filepath.Join(dir, "antwoorden.yaml")
+	base := "gemeente: Openstad\nregionale_afspraken: lokaal\n"
+	os.WriteFile(answers, []byte(base), 0o644)
+	code, _, stderr := runCLI("check", "--answers", answers)
+	if want := "de vraag beleidsregels_inwerkingtreding is niet beantwoord"; code != exitInput || !strings.Contains(stderr, want) {
+		t.Errorf("without any date: exit %d, stderr:\n%s\nwant %q", code, stderr, want)
+	}
+
+	os.WriteFile(answers, []byte(base+"beleidsregels_inwerkingtreding: 2027-03-01\nvaststelling_datum: 2026-11-12\n"), 0o644)
+	out := filepath.Join(dir, "uit")
+	code, _, stderr = runCLI("build", "--answers", answers, "--format", "md", "--out", out)
+	if code != exitOK {
+		t.Fatalf("build: exit %d\n%s", code, stderr)
+	}
+	read := func(name string) string {
+		data, err := os.ReadFile(filepath.Join(out, name))
+		if err != nil {
+			t.Fatal(err)
+		}
+		return string(data)
+	}
+	v, br, ib := read("verordening.md"), read("beleidsregels.md"), read("informatieblad.md")
+	for _, want := range []string{
+		"Deze verordening treedt in werking met ingang van de achtste dag na de dag van uitgifte van het gemeenteblad waarin zij wordt bekendgemaakt.",
+		"(artikel 10, tweede lid, van de Bekendmakingswet)",
+		"besluit vast te stellen de volgende verordening: Verordening jobcoaching Openstad 2026.",
+	} {
+		if !strings.Contains(v, want) {
+			t.Errorf("verordening.md lacks %q", want)
+		}
+	}
+	for _, want := range []string{
+		"Deze beleidsregels treden in werking met ingang van 1 maart 2027, maar niet eerder dan",
+		"gelden met ingang van 1 maart 2027.",
+		"Beleidsregels jobcoaching Openstad 2027.",
+	} {
+		if !strings.Contains(br, want) {
+			t.Errorf("beleidsregels.md lacks %q", want)
+		}
+	}
+	if want := "De informatie geldt vanaf 1 maart 2027."; !strings.Contains(ib, want) {
+		t.Errorf("informatieblad.md lacks %q", want)
+	}
+	for name, text := range map[string]string{"verordening.md": v, "beleidsregels.md": br, "informatieblad.md": ib} {
+		for _, bad := range []string{"met ingang van .", "met ingang van ,", "vanaf .", "op .", "0001", "januari 1 ", "in werking op ."} {
+			if strings.Contains(text, bad) {
+				t.Errorf("%s prints an empty date: %q", name, bad)
+			}
+		}
+	}
+	_, _, stderr = runCLI("check", "--answers", answers)
+	if !strings.Contains(stderr, "voor de vaststelling op 12 november 2026") {
+		t.Errorf("stale figures are not checked against the vaststelling date:\n%s", stderr)
+	}
+}
