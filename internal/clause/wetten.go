@@ -219,11 +219,13 @@ func (r StatuteRef) overlaps(o StatuteRef) bool {
 }
 
 // StatuteWarnings warns for each clause whose condition holds for env and
-// that cites an article changed after the date of the text the clause
-// was checked against (its wettekst) and on or before inForce, the date
-// the regulation takes effect. With inForce empty (the date left open)
-// every known later change counts: the regulation may take effect after
-// it. Each warning points at the clause's wettekst line.
+// that cites an article changed between the date of the text the clause
+// was checked against (its wettekst) and inForce, the date the regulation
+// takes effect: after wettekst and on or before inForce, or, when inForce
+// comes first, after inForce and on or before wettekst (the clause then
+// cites a text not yet in force). With inForce empty (the date left open)
+// every known change after wettekst counts: the regulation may take
+// effect after it. Each warning points at the clause's wettekst line.
 func (l *Library) StatuteWarnings(env map[string]any, inForce string) source.ErrorList {
 	var warns source.ErrorList
 	if l.Statutes == nil {
@@ -237,7 +239,7 @@ func (l *Library) StatuteWarnings(env map[string]any, inForce string) source.Err
 			continue
 		}
 		for _, ch := range l.Statutes.Changes {
-			if ch.Date <= c.Wettekst || inForce != "" && ch.Date > inForce {
+			if !between(ch.Date, c.Wettekst, inForce) {
 				continue
 			}
 			if cited := citedBy(c.Basis, ch.Refs); len(cited) > 0 {
@@ -247,6 +249,18 @@ func (l *Library) StatuteWarnings(env map[string]any, inForce string) source.Err
 	}
 	warns.Sort()
 	return warns
+}
+
+// between reports whether a change on date makes the text in force on
+// inForce differ from the text of wettekst: it falls after wettekst and on
+// or before inForce, or, for a regulation that takes effect before the
+// text its clauses were checked against, after inForce and on or before
+// wettekst. An open inForce ("") lies after every date.
+func between(date, wettekst, inForce string) bool {
+	if inForce == "" || inForce >= wettekst {
+		return date > wettekst && (inForce == "" || date <= inForce)
+	}
+	return date > inForce && date <= wettekst
 }
 
 // citedBy gives the clause's references that a change touches.
@@ -273,8 +287,12 @@ func changeWarning(c *Clause, ch *Change, cited []string, inForce string) string
 	for _, r := range ch.Refs {
 		changed = append(changed, r.String())
 	}
+	verb := " wijzigt per "
+	if inForce != "" && inForce < c.Wettekst {
+		verb = " wijzigt pas per "
+	}
 	return lead + "controleer " + format.Join(cited, "en") + " tegen " + when + ": de " + ch.Act +
-		" wijzigt per " + format.Datum(ch.Date) + " " + format.Join(changed, "en") +
+		verb + format.Datum(ch.Date) + " " + format.Join(changed, "en") +
 		" (" + ch.What + "; zekerheid: " + ch.Certainty + "), en " + c.ID + " is getoetst aan de tekst van " +
 		format.Datum(c.Wettekst) + ". Pas zo nodig de clausule aan en zet wettekst op de datum van de tekst waaraan u toetste."
 }

@@ -1,6 +1,7 @@
 package clause
 
 import (
+	"bytes"
 	"strings"
 	"testing"
 
@@ -80,6 +81,9 @@ func TestStatuteWarnings(t *testing.T) {
 		{"change of a part of the cited article", clauseCiting("Participatiewet/8a"), change("2027-01-01", "Participatiewet/8a/1/b"), "2027-01-01", "controleer artikel 8a van de Participatiewet"},
 		{"change of the article of a cited part", clauseCiting("Participatiewet/8a/1/b/2"), change("2027-01-01", "Participatiewet/8a"), "2027-01-01", "controleer artikel 8a, eerste lid, onderdeel b, onder 2°"},
 		{"change of a sibling onderdeel", clauseCiting("Participatiewet/8a/1/a"), change("2027-01-01", "Participatiewet/8a/1/b"), "2027-01-01", ""},
+		{"in force before a change the clause already follows", clauseCiting("Participatiewet/7a"), change("2026-01-01", "Participatiewet/7a"), "2025-07-01",
+			"controleer artikel 7a van de Participatiewet tegen de tekst die geldt op 1 juli 2025: de Wet Y wijzigt pas per 1 januari 2026"},
+		{"in force before the wettekst, change before both", clauseCiting("Participatiewet/7a"), change("2025-01-01", "Participatiewet/7a"), "2025-07-01", ""},
 		{"other law", clauseCiting("Gemeentewet/8a"), change("2027-01-01", "Participatiewet/8a"), "2027-01-01", ""},
 		{"date left open", clauseCiting("Participatiewet/10/4"), change("2027-01-01", "Participatiewet/10/4"), "",
 			"waarschuwing: datum van inwerkingtreding onbekend; controleer artikel 10, vierde lid, van de Participatiewet tegen de tekst die geldt op de dag van inwerkingtreding"},
@@ -94,4 +98,53 @@ func TestStatuteWarnings(t *testing.T) {
 			t.Errorf("%s: warnings %v\nwant one containing %q", tt.name, warns, tt.want)
 		}
 	}
+}
+
+// FuzzParseStatutes: the parser of clauses/wetten.yaml never panics, its
+// error is always a list of positioned messages, and every message points
+// at a line inside the input.
+func FuzzParseStatutes(f *testing.F) {
+	f.Add([]byte("indeling:\n  Participatiewet/8a: 2\n  Participatiewet/8a/2: g\n"))
+	f.Add([]byte("wijzigingen:\n  - datum: 2027-01-01\n    wet: X\n    zekerheid: zeker\n    artikelen: [Participatiewet/8a/1/b]\n    wijziging: iets\n"))
+	f.Add([]byte("wijzigingen: [{datum: x}, 3]\nindeling: [\n"))
+	f.Add([]byte("- a\n"))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		st, err := ParseStatutes("w.yaml", data)
+		if st == nil {
+			t.Fatal("nil Statutes")
+		}
+		norm := bytes.ReplaceAll(bytes.ReplaceAll(data, []byte("\r\n"), []byte("\n")), []byte("\r"), []byte("\n"))
+		lines := bytes.Count(norm, []byte("\n")) + 1
+		if err == nil {
+			return
+		}
+		el, ok := err.(source.ErrorList)
+		if !ok {
+			t.Fatalf("error is not an ErrorList: %T %v", err, err)
+		}
+		for _, e := range el {
+			if e.Pos.File != "w.yaml" || e.Pos.Line < 1 || e.Pos.Line > lines+1 {
+				t.Fatalf("message outside the input (%d lines): %v", lines, e)
+			}
+		}
+	})
+}
+
+// FuzzParseStatuteRef: a reference that parses prints and parses back to
+// itself.
+func FuzzParseStatuteRef(f *testing.F) {
+	for _, s := range []string{"Participatiewet/8a/2/e/1", "Awb/4:81", "Gemeentewet/147", "Participatiewet/10/3/b", "x//"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		r, err := ParseStatuteRef(s)
+		if err != nil {
+			return
+		}
+		again, err := ParseStatuteRef(strings.Join(append([]string{r.Law}, r.path()...), "/"))
+		if err != nil || again != r {
+			t.Fatalf("%q: %+v does not round-trip: %+v, %v", s, r, again, err)
+		}
+		_ = GeletOpWith([]StatuteRef{r}, divisions)
+	})
 }
