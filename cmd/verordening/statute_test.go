@@ -147,3 +147,24 @@ func TestOpenInwerkingtreding(t *testing.T) {
 		t.Errorf("stale figures are not checked against the vaststelling date:\n%s", stderr)
 	}
 }
+
+// TestStatutesFileRequired: the laws a basis may cite live in
+// clauses/wetten.yaml; without it the pack does not load, and a basis
+// citing a law the file does not list is an error at the clause.
+func TestStatutesFileRequired(t *testing.T) {
+	dir := copyContent(t)
+	os.Remove(filepath.Join(dir, "clauses", "wetten.yaml"))
+	code, _, stderr := runCLI("check", "--example", "uwv-protocol", "--content", dir)
+	if code != exitInput || !strings.Contains(stderr, "clauses/wetten.yaml ontbreekt") {
+		t.Errorf("without wetten.yaml: exit %d\n%s", code, stderr)
+	}
+
+	dir = copyContent(t)
+	file := filepath.Join(dir, "clauses", "verordening", "30-onderzoek.md")
+	data, _ := os.ReadFile(file)
+	os.WriteFile(file, []byte(strings.Replace(string(data), "  - Participatiewet/10/4\n", "  - Wmo/2.3.5\n", 1)), 0o644)
+	code, _, stderr = runCLI("check", "--example", "uwv-protocol", "--content", dir)
+	if want := `30-onderzoek.md:11:5: basis "Wmo/2.3.5": onbekende wet "Wmo"`; code != exitInput || !strings.Contains(stderr, want) {
+		t.Errorf("unknown law: exit %d\n%s\nwant %q", code, stderr, want)
+	}
+}

@@ -9,7 +9,7 @@ import (
 func ExampleGeletOp() {
 	var refs []clause.StatuteRef
 	for _, s := range []string{"Participatiewet/8a/1/a", "Participatiewet/8a/2/e/1", "Participatiewet/8a/2/a", "Participatiewet/10/4", "Participatiewet/10/5"} {
-		r, _ := clause.ParseStatuteRef(s)
+		r, _ := clause.ParseStatuteRef(s, clause.Laws{"Participatiewet": "Participatiewet"})
 		refs = append(refs, r)
 	}
 	fmt.Println("gelet op " + clause.GeletOp(refs) + ";")

@@ -13,32 +13,31 @@ import (
 // artikel 8a, tweede lid, onderdeel e, onder 1°, of the Participatiewet.
 // Lid, Onderdeel and Sub may be empty.
 type StatuteRef struct {
-	Law       string
+	Law       string // the short name used in front matter, "Awb"
+	Title     string // the name printed, "Algemene wet bestuursrecht"
 	Article   string
 	Lid       int
 	Onderdeel string
 	Sub       int
 }
 
-// laws maps the short names used in front matter to the names printed.
-var laws = map[string]string{
-	"Participatiewet":  "Participatiewet",
-	"Gemeentewet":      "Gemeentewet",
-	"Awb":              "Algemene wet bestuursrecht",
-	"Bekendmakingswet": "Bekendmakingswet",
-}
+// Laws maps the short names of the laws that references may cite to the
+// names printed; clauses/wetten.yaml lists them under wetten.
+type Laws map[string]string
 
-// ParseStatuteRef reads "Law/article[/lid[/onderdeel[/sub]]]".
-func ParseStatuteRef(s string) (StatuteRef, error) {
+// ParseStatuteRef reads "Law/article[/lid[/onderdeel[/sub]]]", where Law
+// is one of laws.
+func ParseStatuteRef(s string, laws Laws) (StatuteRef, error) {
 	parts := strings.Split(s, "/")
 	var r StatuteRef
 	if len(parts) < 2 || len(parts) > 5 {
 		return r, fmt.Errorf("schrijf wet/artikel[/lid[/onderdeel[/sub]]], bijvoorbeeld Participatiewet/8a/2/e")
 	}
-	if _, ok := laws[parts[0]]; !ok {
-		return r, fmt.Errorf("onbekende wet %q (bekend: %s)", parts[0], strings.Join(lawNames(), ", "))
+	title, ok := laws[parts[0]]
+	if !ok {
+		return r, fmt.Errorf("onbekende wet %q (bekend: %s; een andere wet voegt u toe onder wetten in %s)", parts[0], strings.Join(laws.names(), ", "), statutesFile)
 	}
-	r.Law, r.Article = parts[0], parts[1]
+	r.Law, r.Title, r.Article = parts[0], title, parts[1]
 	if r.Article == "" {
 		return r, fmt.Errorf("het artikelnummer ontbreekt")
 	}
@@ -62,7 +61,7 @@ func ParseStatuteRef(s string) (StatuteRef, error) {
 	return r, nil
 }
 
-func lawNames() []string {
+func (laws Laws) names() []string {
 	var out []string
 	for k := range laws {
 		out = append(out, k)
@@ -85,9 +84,9 @@ func (r StatuteRef) String() string {
 		s += fmt.Sprintf(", onder %d°", r.Sub)
 	}
 	if r.Lid == 0 {
-		return s + " van de " + laws[r.Law]
+		return s + " van de " + r.Title
 	}
-	return s + ", van de " + laws[r.Law]
+	return s + ", van de " + r.Title
 }
 
 // GeletOp renders the statute references of the aanhef without knowing
@@ -126,20 +125,20 @@ type Divisions map[string]int
 // 1° and 2° of onderdeel e give "onderdeel e". Without a recorded division
 // the parts cited are listed.
 func GeletOpWith(refs []StatuteRef, div Divisions) string {
-	var lawOrder []string
+	var lawOrder []StatuteRef
 	laws := map[string]*part{}
 	for _, r := range refs {
 		if laws[r.Law] == nil {
 			laws[r.Law] = &part{}
-			lawOrder = append(lawOrder, r.Law)
+			lawOrder = append(lawOrder, r)
 		}
 		laws[r.Law].add(r.path())
 	}
 	var out []string
 	for _, law := range lawOrder {
-		p := laws[law]
-		p.fold(law, div)
-		out = append(out, lawPhrase(law, p))
+		p := laws[law.Law]
+		p.fold(law.Law, div)
+		out = append(out, lawPhrase(law.Title, p))
 	}
 	return format.Join(out, "en")
 }
@@ -206,7 +205,7 @@ func (p *part) fold(key string, div Divisions) {
 	p.whole, p.kids = true, nil
 }
 
-func lawPhrase(law string, p *part) string {
+func lawPhrase(title string, p *part) string {
 	var items []phrase
 	for _, a := range sortedArticles(p.kids) {
 		items = append(items, articlePhrase(a, p.kids[a]))
@@ -216,7 +215,7 @@ func lawPhrase(law string, p *part) string {
 	if len(items) > 1 {
 		lead = "de artikelen "
 	}
-	return lead + list.text + list.close() + " van de " + laws[law]
+	return lead + list.text + list.close() + " van de " + title
 }
 
 // A phrase is a piece of a citation; closed phrases name a subdivision

@@ -6,10 +6,14 @@ import (
 	"testing"
 )
 
+// testLaws are the laws of clauses/wetten.yaml.
+var testLaws = Laws{"Participatiewet": "Participatiewet", "Gemeentewet": "Gemeentewet",
+	"Awb": "Algemene wet bestuursrecht", "Bekendmakingswet": "Bekendmakingswet"}
+
 func refs(t *testing.T, ss ...string) []StatuteRef {
 	var out []StatuteRef
 	for _, s := range ss {
-		r, err := ParseStatuteRef(s)
+		r, err := ParseStatuteRef(s, testLaws)
 		if err != nil {
 			t.Fatalf("%s: %v", s, err)
 		}
@@ -83,7 +87,7 @@ func TestStatuteRefString(t *testing.T) {
 		t.Errorf("got %q, want %q", got, want)
 	}
 	for _, bad := range []string{"Participatiewet", "Onbekendewet/1", "Participatiewet/8a/twee", "Participatiewet/8a/2/ee", "Participatiewet//2"} {
-		if _, err := ParseStatuteRef(bad); err == nil {
+		if _, err := ParseStatuteRef(bad, testLaws); err == nil {
 			t.Errorf("ParseStatuteRef(%q): no error", bad)
 		}
 	}

@@ -1,6 +1,7 @@
 package clause
 
 import (
+	"fmt"
 	"io/fs"
 	"slices"
 	"strconv"
@@ -19,6 +20,7 @@ import (
 // clause checked against an older text is flagged for a later
 // inwerkingtreding.
 type Statutes struct {
+	Laws      Laws
 	Divisions Divisions
 	Changes   []*Change
 }
@@ -38,15 +40,16 @@ var Certainties = []string{"zeker", "waarschijnlijk", "onzeker"}
 
 const statutesFile = "clauses/wetten.yaml"
 
-var statuteKeys = []string{"indeling", "wijzigingen"}
+var statuteKeys = []string{"wetten", "indeling", "wijzigingen"}
 var changeKeys = []string{"datum", "wet", "zekerheid", "artikelen", "wijziging"}
 
-// loadStatutes reads clauses/wetten.yaml; a content pack without it has
-// no divisions and no known changes.
+// loadStatutes reads clauses/wetten.yaml, before anything that cites a
+// law.
 func (l *Library) loadStatutes(fsys fs.FS) error {
+	l.Statutes = &Statutes{}
 	data, err := fs.ReadFile(fsys, statutesFile)
 	if err != nil {
-		return nil
+		return fmt.Errorf("%s ontbreekt: %v; het bestand noemt onder wetten de wetten waarnaar de clausules verwijzen", statutesFile, err)
 	}
 	st, err := ParseStatutes(statutesFile, data)
 	l.Statutes = st
@@ -56,7 +59,7 @@ func (l *Library) loadStatutes(fsys fs.FS) error {
 // ParseStatutes reads the text of clauses/wetten.yaml; every error names
 // its line and column.
 func ParseStatutes(name string, data []byte) (*Statutes, error) {
-	st := &Statutes{Divisions: Divisions{}}
+	st := &Statutes{Laws: Laws{}, Divisions: Divisions{}}
 	var root yaml.Node
 	if err := yaml.Unmarshal(data, &root); err != nil {
 		return st, question.YAMLError(name, err)
@@ -70,9 +73,16 @@ func ParseStatutes(name string, data []byte) (*Statutes, error) {
 		errs.Add(question.At(name, doc), "verwacht de sleutels %s", strings.Join(statuteKeys, " en "))
 		return st, errs.Err()
 	}
+	// The laws come first: the other sections cite them.
+	for i := 0; i+1 < len(doc.Content); i += 2 {
+		if k, v := doc.Content[i], doc.Content[i+1]; k.Value == "wetten" {
+			st.readLaws(name, v, &errs)
+		}
+	}
 	for i := 0; i+1 < len(doc.Content); i += 2 {
 		k, v := doc.Content[i], doc.Content[i+1]
 		switch k.Value {
+		case "wetten":
 		case "indeling":
 			st.readDivisions(name, v, &errs)
 		case "wijzigingen":
@@ -82,6 +92,26 @@ func ParseStatutes(name string, data []byte) (*Statutes, error) {
 		}
 	}
 	return st, errs.Err()
+}
+
+// readLaws reads "Awb: Algemene wet bestuursrecht": the short name used
+// in references and the name printed.
+func (st *Statutes) readLaws(name string, n *yaml.Node, errs *source.ErrorList) {
+	if n.Kind != yaml.MappingNode {
+		errs.Add(question.At(name, n), "wetten: verwacht per wet de korte naam en de naam die wordt gedrukt, bijvoorbeeld \"Awb: Algemene wet bestuursrecht\"")
+		return
+	}
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		k, v := n.Content[i], n.Content[i+1]
+		switch {
+		case k.Value == "" || strings.ContainsAny(k.Value, "/ "):
+			errs.Add(question.At(name, k), "wetten: %q is geen korte naam; gebruik één woord zonder / of spatie, zoals Awb", k.Value)
+		case v.Kind != yaml.ScalarNode || strings.TrimSpace(v.Value) == "":
+			errs.Add(question.At(name, v), "wetten: %s heeft geen naam; schrijf de naam zoals die in de tekst komt, zoals Algemene wet bestuursrecht", k.Value)
+		default:
+			st.Laws[k.Value] = strings.TrimSpace(v.Value)
+		}
+	}
 }
 
 // readDivisions reads "Participatiewet/8a: 2" (leden of an article),
@@ -94,7 +124,7 @@ func (st *Statutes) readDivisions(name string, n *yaml.Node, errs *source.ErrorL
 	}
 	for i := 0; i+1 < len(n.Content); i += 2 {
 		k, v := n.Content[i], n.Content[i+1]
-		ref, err := ParseStatuteRef(k.Value)
+		ref, err := ParseStatuteRef(k.Value, st.Laws)
 		if err != nil {
 			errs.Add(question.At(name, k), "indeling %q: %v", k.Value, err)
 			continue
@@ -133,13 +163,13 @@ func (st *Statutes) readChanges(name string, n *yaml.Node, errs *source.ErrorLis
 		return
 	}
 	for _, item := range n.Content {
-		if c := readChange(name, item, errs); c != nil {
+		if c := st.readChange(name, item, errs); c != nil {
 			st.Changes = append(st.Changes, c)
 		}
 	}
 }
 
-func readChange(name string, n *yaml.Node, errs *source.ErrorList) *Change {
+func (st *Statutes) readChange(name string, n *yaml.Node, errs *source.ErrorList) *Change {
 	pos := question.At(name, n)
 	if n.Kind != yaml.MappingNode {
 		errs.Add(pos, "een wijziging is een map met de sleutels %s", strings.Join(changeKeys, ", "))
@@ -165,7 +195,7 @@ func readChange(name string, n *yaml.Node, errs *source.ErrorList) *Change {
 				errs.Add(question.At(name, v), "zekerheid %q: kies uit %s", v.Value, strings.Join(Certainties, ", "))
 			}
 		case "artikelen":
-			c.Refs = readRefs(name, v, errs)
+			c.Refs = st.readRefs(name, v, errs)
 		case "wijziging":
 			c.What = strings.TrimSpace(v.Value)
 		default:
@@ -183,14 +213,14 @@ func readChange(name string, n *yaml.Node, errs *source.ErrorList) *Change {
 	return c
 }
 
-func readRefs(name string, n *yaml.Node, errs *source.ErrorList) []StatuteRef {
+func (st *Statutes) readRefs(name string, n *yaml.Node, errs *source.ErrorList) []StatuteRef {
 	if n.Kind != yaml.SequenceNode || len(n.Content) == 0 {
 		errs.Add(question.At(name, n), "artikelen: verwacht een lijst als [Participatiewet/8a/1/b]")
 		return nil
 	}
 	var out []StatuteRef
 	for _, item := range n.Content {
-		ref, err := ParseStatuteRef(item.Value)
+		ref, err := ParseStatuteRef(item.Value, st.Laws)
 		if err != nil {
 			errs.Add(question.At(name, item), "artikel %q: %v", item.Value, err)
 			continue

@@ -9,7 +9,9 @@ import (
 )
 
 func TestParseStatutes(t *testing.T) {
-	const good = `indeling:
+	const good = `wetten:
+  Participatiewet: Participatiewet
+indeling:
   Participatiewet/8a: 2
   Participatiewet/8a/2: g
   Participatiewet/8a/2/e: 2
@@ -27,30 +29,40 @@ wijzigingen:
 	if st.Divisions["Participatiewet/8a"] != 2 || st.Divisions["Participatiewet/8a/2"] != 7 || st.Divisions["Participatiewet/8a/2/e"] != 2 {
 		t.Errorf("divisions = %v", st.Divisions)
 	}
-	if len(st.Changes) != 1 || st.Changes[0].Date != "2027-01-01" || st.Changes[0].Refs[0].Onderdeel != "b" || st.Changes[0].Pos.Line != 6 {
+	if len(st.Changes) != 1 || st.Changes[0].Date != "2027-01-01" || st.Changes[0].Refs[0].Onderdeel != "b" || st.Changes[0].Pos.Line != 8 {
 		t.Errorf("changes = %+v", st.Changes)
 	}
 
+	const laws = "wetten: {Participatiewet: Participatiewet}\n"
 	change := func(fields string) string {
-		return "wijzigingen:\n  - " + strings.ReplaceAll(strings.TrimSpace(fields), "\n", "\n    ") + "\n"
+		return laws + "wijzigingen:\n  - " + strings.ReplaceAll(strings.TrimSpace(fields), "\n", "\n    ") + "\n"
 	}
 	const rest = "wet: X\nzekerheid: zeker\nartikelen: [Participatiewet/10/4]\nwijziging: iets"
 	tests := []struct {
 		name, in, want string
 	}{
-		{"unknown top key", "wetten: {}\n", "wetten.yaml:1:1: onbekende sleutel \"wetten\""},
-		{"unknown change key", change("datum: 2027-01-01\n" + rest + "\nbron: x"), "wetten.yaml:7:5: onbekende sleutel \"bron\""},
-		{"bad date", change("datum: 2027-13-01\n" + rest), "wetten.yaml:2:12: datum \"2027-13-01\""},
-		{"date missing", change(rest), "wetten.yaml:2:5: de wijziging mist de sleutel datum"},
-		{"unknown law", change("datum: 2027-01-01\nwet: X\nzekerheid: zeker\nartikelen: [Wmo/2.3.5]\nwijziging: iets"), "wetten.yaml:5:17: artikel \"Wmo/2.3.5\": onbekende wet"},
-		{"bad certainty", change("datum: 2027-01-01\nwet: X\nzekerheid: vast\nartikelen: [Participatiewet/10/4]\nwijziging: iets"), "wetten.yaml:4:16: zekerheid \"vast\""},
-		{"lid without letter", "indeling:\n  Participatiewet/8a/2: 7\n", "wetten.yaml:2:25: indeling \"Participatiewet/8a/2\": \"7\" is geen geldige indeling"},
-		{"article without count", "indeling:\n  Participatiewet/10: zes\n", "wetten.yaml:2:23: indeling \"Participatiewet/10\": \"zes\""},
-		{"unknown law in division", "indeling:\n  Wmo/2: 3\n", "wetten.yaml:2:3: indeling \"Wmo/2\": onbekende wet"},
+		{"unknown top key", "wet: {}\n", "wetten.yaml:1:1: onbekende sleutel \"wet\""},
+		{"unknown change key", change("datum: 2027-01-01\n" + rest + "\nbron: x"), "wetten.yaml:8:5: onbekende sleutel \"bron\""},
+		{"bad date", change("datum: 2027-13-01\n" + rest), "wetten.yaml:3:12: datum \"2027-13-01\""},
+		{"date missing", change(rest), "wetten.yaml:3:5: de wijziging mist de sleutel datum"},
+		{"unknown law", change("datum: 2027-01-01\nwet: X\nzekerheid: zeker\nartikelen: [Wmo/2.3.5]\nwijziging: iets"), "wetten.yaml:6:17: artikel \"Wmo/2.3.5\": onbekende wet \"Wmo\" (bekend: Participatiewet;"},
+		{"bad certainty", change("datum: 2027-01-01\nwet: X\nzekerheid: vast\nartikelen: [Participatiewet/10/4]\nwijziging: iets"), "wetten.yaml:5:16: zekerheid \"vast\""},
+		{"lid without letter", laws + "indeling:\n  Participatiewet/8a/2: 7\n", "wetten.yaml:3:25: indeling \"Participatiewet/8a/2\": \"7\" is geen geldige indeling"},
+		{"article without count", laws + "indeling:\n  Participatiewet/10: zes\n", "wetten.yaml:3:23: indeling \"Participatiewet/10\": \"zes\""},
+		{"unknown law in division", laws + "indeling:\n  Wmo/2: 3\n", "wetten.yaml:3:3: indeling \"Wmo/2\": onbekende wet"},
+		{"law cited before it is listed", "indeling:\n  Participatiewet/10: 6\n" + laws, ""},
+		{"law without name", "wetten:\n  Awb: \"\"\n", "wetten.yaml:2:8: wetten: Awb heeft geen naam"},
+		{"short name with a slash", "wetten:\n  Awb/2: Algemene wet\n", "wetten.yaml:2:3: wetten: \"Awb/2\" is geen korte naam"},
 		{"syntax", "indeling: [\n", "wetten.yaml:"},
 	}
 	for _, tt := range tests {
 		_, err := ParseStatutes("wetten.yaml", []byte(tt.in))
+		if tt.want == "" {
+			if err != nil {
+				t.Errorf("%s: %v", tt.name, err)
+			}
+			continue
+		}
 		if err == nil || !strings.Contains(err.Error(), tt.want) {
 			t.Errorf("%s: err = %v\nwant it to contain %q", tt.name, err, tt.want)
 		}
@@ -137,11 +149,11 @@ func FuzzParseStatuteRef(f *testing.F) {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
-		r, err := ParseStatuteRef(s)
+		r, err := ParseStatuteRef(s, testLaws)
 		if err != nil {
 			return
 		}
-		again, err := ParseStatuteRef(strings.Join(append([]string{r.Law}, r.path()...), "/"))
+		again, err := ParseStatuteRef(strings.Join(append([]string{r.Law}, r.path()...), "/"), testLaws)
 		if err != nil || again != r {
 			t.Fatalf("%q: %+v does not round-trip: %+v, %v", s, r, again, err)
 		}
