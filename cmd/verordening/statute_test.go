@@ -124,7 +124,7 @@ func TestOpenInwerkingtreding(t *testing.T) {
 		}
 	}
 	for _, want := range []string{
-		"Deze beleidsregels treden in werking met ingang van 1 maart 2027, maar niet eerder dan",
+		"Deze beleidsregels treden in werking met ingang van 1 maart 2027, maar niet eerder dan de dag na die van hun bekendmaking en niet eerder dan de dag waarop de Verordening jobcoaching Openstad 2026 in werking treedt.",
 		"gelden met ingang van 1 maart 2027.",
 		"Beleidsregels jobcoaching Openstad 2027.",
 	} {
