@@ -109,7 +109,7 @@ func decodeFile(t *testing.T, path string) *answer.Answers {
 // TestInterviewFullRun: piped answers, mostly the defaults, give a file
 // that decodes, carries the question texts as comments and passes check.
 func TestInterviewFullRun(t *testing.T) {
-	s := makeScript(t, pipelinetest.Content(t).Questions, nil, nil)
+	s := makeScript(t, pipelinetest.Content(t).Questions, map[string]string{"inwerkingtreding": "2027-01-01"}, nil)
 	path := filepath.Join(t.TempDir(), "antwoorden.yaml")
 	code, stdout, stderr := runInterviewCLI(s.input+"opslaan\n", "--out", path)
 	if code != 0 {

@@ -70,7 +70,7 @@ func (a *Amendment) geletOp() string {
 	if len(basis) == 0 {
 		return "artikel 8a van de Participatiewet"
 	}
-	return clause.GeletOp(basis)
+	return a.lib.GeletOp(basis)
 }
 
 func (a *Amendment) entryIntoForce() string {

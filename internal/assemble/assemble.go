@@ -175,10 +175,21 @@ func citeertitel(ans *answer.Answers) string {
 		return format.EscapeMarkdown(s)
 	}
 	t := "Verordening jobcoaching " + format.EscapeMarkdown(ans.Gemeente)
-	if d, _ := ans.Get("inwerkingtreding").(string); len(d) >= 4 {
+	if d := firstDate(ans, "inwerkingtreding", "vaststelling_datum"); len(d) >= 4 {
 		t += " " + d[:4]
 	}
 	return t
+}
+
+// firstDate is the first of the date answers that is given: a date of
+// inwerkingtreding may be left open, and another date then gives the year.
+func firstDate(ans *answer.Answers, ids ...string) string {
+	for _, id := range ids {
+		if d, _ := ans.Get(id).(string); d != "" {
+			return d
+		}
+	}
+	return ""
 }
 
 func (b *builder) result() error {
@@ -249,7 +260,7 @@ func (b *builder) regulation(doc string, chosen []Chosen) *document.Document {
 	if doc == "verordening" {
 		b.definitions(d, defs, chosen)
 	}
-	b.data.GeletOp = clause.GeletOp(basis)
+	b.data.GeletOp = b.lib.GeletOp(basis)
 	b.frame(d, doc)
 	resolveRefs(d, b.docs, func(art *document.Article, msg string) {
 		pos := source.Pos{File: "templates/" + doc}
@@ -277,7 +288,7 @@ func (b *builder) titles(doc string) (title, short, subject string) {
 }
 
 func (b *builder) year() string {
-	if d, _ := b.ans.Get("inwerkingtreding").(string); len(d) >= 4 {
+	if d := firstDate(b.ans, "inwerkingtreding", "beleidsregels_inwerkingtreding"); len(d) >= 4 {
 		return " " + d[:4]
 	}
 	return ""

@@ -37,20 +37,22 @@ const definitionsDir = "begrippen"
 
 // A Clause is one article (or, in begrippen/, one definition) of a document.
 type Clause struct {
-	ID       string
-	Document string
-	Chapter  string
-	Order    int
-	Kind     Kind
-	Group    string
-	Title    string
-	When     *condition.Cond
-	Covers   []string
-	Defines  string // the term, for a definition
-	Uses     []string
-	Basis    []StatuteRef
-	Path     string // the file, also the template's name
-	Pos      source.Pos
+	ID          string
+	Document    string
+	Chapter     string
+	Order       int
+	Kind        Kind
+	Group       string
+	Title       string
+	When        *condition.Cond
+	Covers      []string
+	Defines     string // the term, for a definition
+	Uses        []string
+	Basis       []StatuteRef
+	Wettekst    string     // the date of the statute text the basis was checked against
+	WettekstPos source.Pos // where wettekst is written
+	Path        string     // the file, also the template's name
+	Pos         source.Pos
 }
 
 // IsDefinition reports whether the clause defines a term.
@@ -84,6 +86,7 @@ type Library struct {
 	Chapters     map[string][]Chapter
 	Questions    *question.Questionnaire
 	Warnings     source.ErrorList // findings that do not stop loading
+	Statutes     *Statutes        // clauses/wetten.yaml
 	set          *template.Template
 	byID         map[string]*Clause
 	deps         map[string]*Deps // template name → what its output depends on
@@ -127,6 +130,7 @@ func Load(fsys fs.FS, qs *question.Questionnaire) (*Library, error) {
 	l := &Library{Questions: qs, byID: map[string]*Clause{}, Chapters: map[string][]Chapter{}}
 	l.set = template.New("").Option("missingkey=error").Funcs(parseFuncs())
 	var errs source.ErrorList
+	errs.Append(source.Pos{File: statutesFile}, l.loadStatutes(fsys))
 	errs.Append(source.Pos{File: "clauses/hoofdstukken.yaml"}, l.loadChapters(fsys))
 	errs.Append(source.Pos{File: "clauses/eisen.yaml"}, l.loadRequirements(fsys))
 	for _, dir := range append(slices.Clone(Documents), definitionsDir) {
@@ -181,10 +185,11 @@ type rawClause struct {
 	Covers   []string  `yaml:"covers"`
 	Defines  []string  `yaml:"defines"`
 	Uses     []string  `yaml:"uses"`
-	Basis    []string  `yaml:"basis"`
+	Basis    yaml.Node `yaml:"basis"`
+	Wettekst yaml.Node `yaml:"wettekst"`
 }
 
-var clauseKeys = []string{"id", "document", "chapter", "order", "kind", "group", "title", "when", "covers", "defines", "uses", "basis"}
+var clauseKeys = []string{"id", "document", "chapter", "order", "kind", "group", "title", "when", "covers", "defines", "uses", "basis", "wettekst"}
 
 func (l *Library) parseClause(name string, data []byte, dir string) (*Clause, error) {
 	front, body, err := SplitFrontMatter(data)
@@ -210,17 +215,50 @@ func (l *Library) parseClause(name string, data []byte, dir string) (*Clause, er
 		Pos: source.Pos{File: name, Line: 2, Col: 1}}
 	l.checkClause(c, r, dir, &errs)
 	c.When = l.compileWhen(name, &r.When, &errs)
-	for _, b := range r.Basis {
-		ref, err := ParseStatuteRef(b)
-		if err != nil {
-			errs.Add(c.Pos, "basis %q: %v", b, err)
-		}
-		c.Basis = append(c.Basis, ref)
-	}
+	l.readBasis(c, name, &r.Basis, &errs)
+	readWettekst(c, name, &r.Wettekst, &errs)
 	if _, err := l.set.New(name).Parse(string(body)); err != nil {
 		errs.Add(source.Pos{File: name}, "%s", templateError(err))
 	}
 	return c, errs.Err()
+}
+
+// readBasis reads the statute references of basis, each error at its
+// entry.
+func (l *Library) readBasis(c *Clause, name string, n *yaml.Node, errs *source.ErrorList) {
+	switch n.Kind {
+	case 0:
+		return
+	case yaml.SequenceNode:
+	default:
+		errs.Add(question.At(name, n), "%s: basis is een lijst, bijvoorbeeld [Participatiewet/8a/2/e]", c.ID)
+		return
+	}
+	for _, item := range n.Content {
+		ref, err := ParseStatuteRef(item.Value, l.Statutes.Laws)
+		if err != nil {
+			errs.Add(question.At(name, item), "basis %q: %v", item.Value, err)
+			continue
+		}
+		c.Basis = append(c.Basis, ref)
+	}
+}
+
+// readWettekst reads the date of the statute text a clause's basis was
+// checked against; a clause with a basis must give it.
+func readWettekst(c *Clause, name string, n *yaml.Node, errs *source.ErrorList) {
+	if n.Kind == 0 {
+		if len(c.Basis) > 0 {
+			errs.Add(c.Pos, "%s: de clausule heeft een basis maar geen wettekst; voeg na basis de regel \"wettekst: JJJJ-MM-DD\" toe met de datum van de geconsolideerde wettekst waaraan u de verwijzingen toetste", c.ID)
+		}
+		return
+	}
+	c.WettekstPos = question.At(name, n)
+	if n.Kind != yaml.ScalarNode || !ValidDate(n.Value) {
+		errs.Add(c.WettekstPos, "%s: wettekst %q is geen datum; schrijf JJJJ-MM-DD, bijvoorbeeld 2026-07-01", c.ID, n.Value)
+		return
+	}
+	c.Wettekst = n.Value
 }
 
 func (l *Library) compileWhen(name string, n *yaml.Node, errs *source.ErrorList) *condition.Cond {
@@ -399,7 +437,7 @@ func (l *Library) loadRequirements(fsys fs.FS) error {
 			errs.Append(pos, question.YAMLError(name, err))
 			continue
 		}
-		ref, err := ParseStatuteRef(r.Basis)
+		ref, err := ParseStatuteRef(r.Basis, l.Statutes.Laws)
 		if err != nil {
 			errs.Add(pos, "eis %s: basis %q: %v", r.ID, r.Basis, err)
 		}

@@ -9,10 +9,10 @@ import (
 func ExampleGeletOp() {
 	var refs []clause.StatuteRef
 	for _, s := range []string{"Participatiewet/8a/1/a", "Participatiewet/8a/2/e/1", "Participatiewet/8a/2/a", "Participatiewet/10/4", "Participatiewet/10/5"} {
-		r, _ := clause.ParseStatuteRef(s)
+		r, _ := clause.ParseStatuteRef(s, clause.Laws{"Participatiewet": "Participatiewet"})
 		refs = append(refs, r)
 	}
 	fmt.Println("gelet op " + clause.GeletOp(refs) + ";")
 	// Output:
-	// gelet op artikel 8a, eerste lid, onderdeel a, en tweede lid, onderdelen a en e, en artikel 10, vierde en vijfde lid, van de Participatiewet;
+	// gelet op de artikelen 8a, eerste lid, aanhef en onderdeel a, en tweede lid, aanhef en onderdelen a en e, onder 1°, en 10, vierde en vijfde lid, van de Participatiewet;
 }

@@ -17,9 +17,16 @@ const StaleAfterYears = 2
 // reference figure more than StaleAfterYears older than the date the
 // verordening takes effect: such a figure should be checked against the
 // current one before the raad adopts it.
+//
+// With the date of inwerkingtreding left open (the statutory default of
+// the eighth day after publication), the date of adoption stands in for
+// it; with both open there is no date to compare with.
 func StaleFigures(ans *answer.Answers) source.ErrorList {
 	var warns source.ErrorList
-	date, _ := ans.Get("inwerkingtreding").(string)
+	date, event := InForce(ans), "de inwerkingtreding"
+	if date == "" {
+		date, event = adopted(ans), "de vaststelling"
+	}
 	if len(date) < 4 {
 		return nil
 	}
@@ -38,11 +45,31 @@ func StaleFigures(ans *answer.Answers) source.ErrorList {
 			if v.Default {
 				pos = source.Pos{File: ans.File, Line: 1, Col: 1}
 			}
-			warns.Warn(pos, "%s is %s uit %d (%s), meer dan %s jaar voor de inwerkingtreding op %s; controleer of dit nog klopt en vul zo nodig het actuele cijfer in (%s: …)",
-				id, show(q, v.V), q.Source.Year, q.Source.Title, format.Woord(StaleAfterYears), format.Datum(date), id)
+			warns.Warn(pos, "%s is %s uit %d (%s), meer dan %s jaar voor %s op %s; controleer of dit nog klopt en vul zo nodig het actuele cijfer in (%s: …)",
+				id, show(q, v.V), q.Source.Year, q.Source.Title, format.Woord(StaleAfterYears), event, format.Datum(date), id)
 		}
 	}
 	return warns
+}
+
+// InForce is the date the verordening takes effect, "2027-01-01", or ""
+// when the answers leave it open.
+func InForce(ans *answer.Answers) string {
+	d, _ := ans.Get("inwerkingtreding").(string)
+	return d
+}
+
+func adopted(ans *answer.Answers) string {
+	d, _ := ans.Get("vaststelling_datum").(string)
+	return d
+}
+
+// StatuteWarnings warns where a chosen clause cites a statute article
+// that a known change alters after the text the clause was checked
+// against, and on or before the date the verordening takes effect (any
+// later change when that date is open); see clause.Library.StatuteWarnings.
+func (c *Content) StatuteWarnings(ans *answer.Answers) source.ErrorList {
+	return c.Library.StatuteWarnings(ans.Env(), InForce(ans))
 }
 
 func show(q *question.Question, v any) string {
