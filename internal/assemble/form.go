@@ -1,7 +1,6 @@
 package assemble
 
 import (
-	"fmt"
 	"io/fs"
 	"regexp"
 	"strings"
@@ -249,5 +248,3 @@ func articleList(nums []string) string {
 	}
 	return "de artikelen " + format.Join(nums, "en")
 }
-
-var _ = fmt.Sprint
