@@ -165,10 +165,16 @@ func newBuilder(lib *clause.Library, ans *answer.Answers, form *Form) *builder {
 		b.data.Vervallen = append(b.data.Vervallen, format.EscapeMarkdown(n))
 	}
 	b.citeertitel = citeertitel(ans)
+	if form != nil && b.data.A[form.Amended] == "" {
+		b.data.A[form.Amended] = markAnswer(form.Placeholder)
+	}
 	if form.InParagraph(ans) {
 		b.paragraph, b.after = true, form.after(ans)
 		b.data.Regeling = "paragraaf"
-		b.citeertitel = format.EscapeMarkdown(form.AmendedTitle(ans))
+		b.citeertitel = form.AmendedTitle(ans)
+		if b.citeertitel != form.Placeholder {
+			b.citeertitel = format.EscapeMarkdown(b.citeertitel)
+		}
 	}
 	b.data.Citeertitel = markAnswer(b.citeertitel)
 	b.tmpl = lib.Templates().Funcs(b.funcs())

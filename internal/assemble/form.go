@@ -24,9 +24,12 @@ const FormFile = "clauses/paragraaf.yaml"
 // inserted into it by a wijzigingsverordening rather than a verordening of
 // its own.
 type Form struct {
-	Amended   string // question id: the citeertitel of the re-integratieverordening
-	Repealed  string // question id: its articles that the new rules replace
-	Paragraph *ParagraphForm
+	Amended string // question id: the citeertitel of the re-integratieverordening
+	// Placeholder stands for that citeertitel while it is not answered,
+	// visibly, in every document.
+	Placeholder string
+	Repealed    string // question id: its articles that the new rules replace
+	Paragraph   *ParagraphForm
 }
 
 // ParagraphForm is the form in which the rules are a paragraph of the
@@ -45,9 +48,10 @@ type Omission struct {
 }
 
 type rawForm struct {
-	Amended   string `yaml:"amended"`
-	Repealed  string `yaml:"repealed"`
-	Paragraph struct {
+	Amended     string `yaml:"amended"`
+	Placeholder string `yaml:"placeholder"`
+	Repealed    string `yaml:"repealed"`
+	Paragraph   struct {
 		When  yaml.Node `yaml:"when"`
 		After string    `yaml:"after"`
 		Omit  []struct {
@@ -77,7 +81,10 @@ func LoadForm(fsys fs.FS, lib *clause.Library) (*Form, error) {
 		return nil, question.YAMLError(FormFile, err)
 	}
 	at := func(key string) source.Pos { return keyPos(&root, key) }
-	f := &Form{Amended: raw.Amended, Repealed: raw.Repealed}
+	f := &Form{Amended: raw.Amended, Placeholder: strings.TrimSpace(raw.Placeholder), Repealed: raw.Repealed}
+	if f.Placeholder == "" {
+		errs.Add(at("amended"), "placeholder ontbreekt; schrijf wat de documenten tonen zolang de citeertitel van de re-integratieverordening niet is ingevuld")
+	}
 	qs := lib.Questions
 	textQuestion := func(key, id string) {
 		if q := qs.Lookup(id); q == nil || q.Type != question.Tekst {
@@ -182,13 +189,16 @@ func (p *ParagraphForm) omitted(id string) bool {
 }
 
 // AmendedTitle is the citeertitel of the re-integratieverordening, as
-// answered (not escaped); "" when the form or the answer is missing.
+// answered (not escaped), or the placeholder while it is not answered; ""
+// without a form.
 func (f *Form) AmendedTitle(ans *answer.Answers) string {
 	if f == nil {
 		return ""
 	}
-	s, _ := ans.Get(f.Amended).(string)
-	return strings.TrimSpace(s)
+	if s, _ := ans.Get(f.Amended).(string); strings.TrimSpace(s) != "" {
+		return strings.TrimSpace(s)
+	}
+	return f.Placeholder
 }
 
 var articleNumber = regexp.MustCompile(`^[1-9][0-9]*[a-z]?$`)
