@@ -23,7 +23,6 @@ afwijkbaar: [kostenplafond_bedrag, nazorg]
 basis:
   regionale_afspraken: regionaal
   regio_naam: Testregio
-  reintegratieverordening: Re-integratieverordening Testregio 2023
   kostenplafond: true
   kostenplafond_bedrag: 8600
   inwerkingtreding: 2027-01-01
