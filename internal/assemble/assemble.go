@@ -136,6 +136,9 @@ type builder struct {
 	form      *Form
 	paragraph bool   // the paragraph form: the verordening is inserted into the re-integratieverordening
 	after     string // paragraph form: the article the paragraph follows
+	// omittedBasis is the basis of the clauses the paragraph form leaves
+	// out, for the aanhef of the wijzigingsverordening.
+	omittedBasis []clause.StatuteRef
 }
 
 // tmplData is what templates see as ".".
@@ -296,6 +299,9 @@ func (b *builder) regulation(doc string, chosen []Chosen) *document.Document {
 	}
 	if doc == "verordening" {
 		b.definitions(d, defs, chosen)
+	}
+	if doc == "verordening" {
+		basis = append(basis, b.omittedBasis...)
 	}
 	b.data.GeletOp = clause.GeletOp(basis)
 	if doc == "verordening" && b.paragraph {

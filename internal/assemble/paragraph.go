@@ -57,6 +57,9 @@ func (b *builder) omit(chosen []Chosen) []Chosen {
 	for _, c := range chosen {
 		if b.form.Paragraph.omitted(c.Clause.ID) {
 			delete(b.chosen, c.Clause.ID)
+			// What the clause rested on still grounds the paragraph
+			// (the reikwijdte: artikel 10, eerste lid).
+			b.omittedBasis = append(b.omittedBasis, c.Clause.Basis...)
 			continue
 		}
 		out = append(out, c)

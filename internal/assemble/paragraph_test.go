@@ -305,4 +305,3 @@ func TestLoadFormErrors(t *testing.T) {
 		}
 	}
 }
-
