@@ -106,6 +106,7 @@ func (b *builder) amending(p *document.Document) *Amending {
 	if len(arts) > 0 {
 		w.Eerste, w.Laatste = arts[0].Number, arts[len(arts)-1].Number
 	}
+	b.checkRepeals(arts)
 	var letters []string
 	for i, n := range b.data.Vervallen {
 		w.Vervallen = append(w.Vervallen, onderdeel{Letter: changeLetterOf(i + 2), Artikel: n})
@@ -140,6 +141,22 @@ func (b *builder) amending(p *document.Document) *Amending {
 	a.General = parseNote(b.runText(amendNotesTmpl))
 	a.unmark()
 	return a
+}
+
+// checkRepeals refuses a repealed article that bears the number of an
+// inserted one: "Artikel 12a vervalt" would repeal the new article, and
+// the existing 12a collides with it anyway.
+func (b *builder) checkRepeals(arts []*document.Article) {
+	inserted := map[string]bool{}
+	for _, a := range arts {
+		inserted[a.Number] = true
+	}
+	for _, n := range b.data.Vervallen {
+		if inserted[n] {
+			pos := b.ans.Values[b.form.Repealed].Pos
+			b.errs.Add(pos, "%s: artikel %s krijgt in de re-integratieverordening al een ingevoegd artikel van de paragraaf; kies bij %s een artikel waarna nog geen artikelen met een letter volgen, of noem dit artikel niet bij %s", b.form.Repealed, n, b.form.Paragraph.After, b.form.Repealed)
+		}
+	}
 }
 
 // runText runs a frame template; an error is reported at the template.

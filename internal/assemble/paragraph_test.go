@@ -305,3 +305,41 @@ func TestLoadFormErrors(t *testing.T) {
 		}
 	}
 }
+
+// TestRepealCollidesWithInserted: repealing an article that bears the
+// number of an inserted one is refused at the answer.
+func TestRepealCollidesWithInserted(t *testing.T) {
+	c := pipelinetest.Content(t)
+	in := "gemeente: Stad\nregionale_afspraken: lokaal\ninwerkingtreding: 2027-01-01\nvorm: paragraaf\nparagraaf_na_artikel: 12\nparagraaf_nummer: 3a\nvervallen_artikelen: 11, 12b\n"
+	ans, _, err := c.Decode("a.yaml", []byte(in))
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, err = c.Build(ans, nil)
+	if err == nil || !strings.Contains(err.Error(), "a.yaml:7:22: vervallen_artikelen: artikel 12b") {
+		t.Errorf("err = %v, want a refusal of 12b at a.yaml:7:22", err)
+	}
+}
+
+// FuzzRepeals: any answer gives article numbers only, each once, and
+// never panics.
+func FuzzRepeals(f *testing.F) {
+	c := pipelinetest.Content(f)
+	for _, s := range []string{"12, 13a", "12", "", " , ,12,12", "1a,2b ,3"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		ans, _, err := c.Decode("a.yaml", []byte("gemeente: Stad\nregionale_afspraken: lokaal\ninwerkingtreding: 2027-01-01\n"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		ans.Values[c.Form.Repealed] = answer.Value{V: s}
+		seen := map[string]bool{}
+		for _, n := range c.Form.Repeals(ans) {
+			if !regexp.MustCompile(`^[1-9][0-9]*[a-z]?$`).MatchString(n) || seen[n] {
+				t.Fatalf("Repeals(%q) gives %q", s, n)
+			}
+			seen[n] = true
+		}
+	})
+}
