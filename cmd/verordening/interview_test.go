@@ -297,7 +297,7 @@ func TestInterviewStopDraft(t *testing.T) {
 	if entries, _ := os.ReadDir(dir); code != 1 || len(entries) > 0 {
 		t.Fatalf("stop without draft: exit %d, %d files\n%s", code, len(entries), stderr)
 	}
-	code, _, stderr = runInterviewCLI("Proefdam\n3\nstop\nja\n", "--out", out)
+	code, _, stderr = runInterviewCLI("Proefdam\n\n\n\n3\nstop\nja\n", "--out", out)
 	draft := filepath.Join(dir, "antwoorden.concept.yaml")
 	data, err := os.ReadFile(draft)
 	if code != 1 || err != nil {
@@ -505,6 +505,10 @@ func TestInterviewTerminal(t *testing.T) {
 			r.send("x\r") // untick the first option (gemeenten)
 		case "maximale_duur_maanden":
 			r.send("\x1524\r") // Ctrl-U clears the 36 on offer
+		case "reintegratieverordening":
+			r.send("Re-integratieverordening Ptydam 2023\r")
+		case "vervallen_artikelen":
+			r.send("12, 13a\r")
 		default:
 			r.send("\r")
 		}
@@ -528,7 +532,7 @@ func TestInterviewTerminal(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := map[string]any{"regio_naam": "Ptyregio", "afstemming": []string{"uwv", "clientenraad"}, "maximale_duur_maanden": 24.0, "regionale_afspraken": "regionaal"}
+	want := map[string]any{"reintegratieverordening": "Re-integratieverordening Ptydam 2023", "vervallen_artikelen": "12, 13a", "regio_naam": "Ptyregio", "afstemming": []string{"uwv", "clientenraad"}, "maximale_duur_maanden": 24.0, "regionale_afspraken": "regionaal"}
 	for id, v := range want {
 		if !reflect.DeepEqual(ex.Values[id], v) {
 			t.Errorf("%s: %#v, want %#v", id, ex.Values[id], v)

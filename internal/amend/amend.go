@@ -122,12 +122,18 @@ func Compare(c *pipeline.Content, oldAns, newAns *answer.Answers) (*Amendment, e
 		return nil, fmt.Errorf("%s is van de gemeente %s, %s van %s; vergelijk twee antwoordbestanden van dezelfde gemeente",
 			oldAns.File, oldAns.Gemeente, newAns.File, newAns.Gemeente)
 	}
-	oldRes, err := assemble.Build(c.Library, oldAns)
+	for _, ans := range []*answer.Answers{oldAns, newAns} {
+		if c.Form.InParagraph(ans) {
+			return nil, fmt.Errorf("%s kiest de paragraaf in de re-integratieverordening; amend vergelijkt alleen twee aparte verordeningen jobcoaching. Wijzig de paragraaf met een eigen wijzigingsbesluit van de re-integratieverordening, of bouw de nieuwe tekst met: verordening build --answers %s", ans.File, ans.File)
+		}
+	}
+	form := assemble.Options{Form: c.Form}
+	oldRes, err := assemble.BuildWith(c.Library, oldAns, form)
 	if err != nil {
 		return nil, err
 	}
 	adjusted := withFrame(newAns, oldAns)
-	newRes, err := assemble.Build(c.Library, adjusted)
+	newRes, err := assemble.BuildWith(c.Library, adjusted, form)
 	if err != nil {
 		return nil, err
 	}
@@ -157,7 +163,7 @@ func Compare(c *pipeline.Content, oldAns, newAns *answer.Answers) (*Amendment, e
 	// regulation, so that every reference names those numbers.
 	matched := a.numberArticles(newRes.Verordening)
 	if a.renumbers(newRes.Verordening) {
-		newRes, err = assemble.BuildWith(c.Library, adjusted, assemble.Options{Numbers: a.number})
+		newRes, err = assemble.BuildWith(c.Library, adjusted, assemble.Options{Numbers: a.number, Form: c.Form})
 		if err != nil {
 			return nil, fmt.Errorf("interne fout bij het nummeren: %v", err)
 		}

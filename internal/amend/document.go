@@ -5,6 +5,7 @@ import (
 	"strconv"
 	"strings"
 
+	"verordening/internal/assemble"
 	"verordening/internal/clause"
 	"verordening/internal/document"
 	"verordening/internal/format"
@@ -105,10 +106,10 @@ func (a *Amendment) changeLeden(blockquotes bool) []*document.Lid {
 				out = append(out, &document.Lid{Number: strconv.Itoa(i + 1), Text: rel.sentence(e), Blocks: editQuote(e, blockquotes)})
 			}
 		case c.Kind == Modified || c.Kind == Replaced:
-			lid.Blocks = quoteBlocks(quoteArticle(c.New[0]), blockquotes)
+			lid.Blocks = assemble.QuoteBlocks(assemble.QuoteArticle(c.New[0]), blockquotes)
 		case c.Kind == Inserted:
 			for _, n := range c.New {
-				lid.Blocks = append(lid.Blocks, quoteBlocks(quoteArticle(n), blockquotes)...)
+				lid.Blocks = append(lid.Blocks, assemble.QuoteBlocks(assemble.QuoteArticle(n), blockquotes)...)
 			}
 		}
 	}
@@ -119,13 +120,13 @@ func (a *Amendment) changeLeden(blockquotes bool) []*document.Lid {
 func editQuote(e edit, blockquotes bool) []document.Block {
 	switch e.kind {
 	case editLid:
-		return quoteBlocks(quoteLid(e.lid), blockquotes)
+		return assemble.QuoteBlocks(assemble.QuoteLid(e.lid), blockquotes)
 	case editLidAdd:
-		var lines []qline
+		var lines []assemble.QuoteLine
 		for _, l := range e.leden {
-			lines = append(lines, quoteLid(l)...)
+			lines = append(lines, assemble.QuoteLid(l)...)
 		}
-		return quoteBlocks(lines, blockquotes)
+		return assemble.QuoteBlocks(lines, blockquotes)
 	}
 	return nil
 }

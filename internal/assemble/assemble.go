@@ -35,6 +35,12 @@ type Result struct {
 	Informatieblad *document.Document
 	Coverage       *Coverage
 	Chosen         []Chosen // the verordening's clauses
+	// Amending is set in the paragraph form (see Form): the verordening
+	// the raad adopts is then a wijzigingsverordening of the
+	// re-integratieverordening that inserts Verordening's articles as a
+	// paragraph. Verordening holds the paragraph as it will read there,
+	// with the numbers it gets (12a, 12b, …).
+	Amending *Amending
 }
 
 // Documents returns the assembled documents in order, without the
@@ -64,20 +70,30 @@ type Options struct {
 	// these articles, also from the other documents, use these numbers.
 	// An article it does not name is numbered in sequence.
 	Numbers map[string]string
+	// Form says how the verordening stands beside the
+	// re-integratieverordening (FormFile); nil gives a separate
+	// verordening that names no re-integratieverordening's articles.
+	Form *Form
 }
 
 // BuildWith is Build with options.
 func BuildWith(lib *clause.Library, ans *answer.Answers, opts Options) (*Result, error) {
-	b := newBuilder(lib, ans)
+	b := newBuilder(lib, ans, opts.Form)
 	b.numbers = opts.Numbers
 	res := &Result{}
-	res.Chosen = b.selectClauses("verordening")
+	res.Chosen = b.omit(b.selectClauses("verordening"))
 	if b.errs.HasErrors() {
 		return nil, b.result()
 	}
 	res.Verordening = b.regulation("verordening", res.Chosen)
 	if b.errs.HasErrors() {
 		return nil, b.result()
+	}
+	if b.paragraph {
+		res.Amending = b.amending(res.Verordening)
+		if b.errs.HasErrors() {
+			return nil, b.result()
+		}
 	}
 	b.docs["verordening"] = res.Verordening
 	res.Beleidsregels = b.optional("beleidsregels")
@@ -116,6 +132,13 @@ type builder struct {
 
 	citeertitel string            // unmarked, for titles
 	numbers     map[string]string // fixed verordening numbers (Options.Numbers)
+
+	form      *Form
+	paragraph bool   // the paragraph form: the verordening is inserted into the re-integratieverordening
+	after     string // paragraph form: the article the paragraph follows
+	// omittedBasis is the basis of the clauses the paragraph form leaves
+	// out, for the aanhef of the wijzigingsverordening.
+	omittedBasis []clause.StatuteRef
 }
 
 // tmplData is what templates see as ".".
@@ -124,13 +147,38 @@ type tmplData struct {
 	Gemeente    string
 	Citeertitel string
 	GeletOp     string
+	// Regeling is what the rules call themselves: "verordening", or
+	// "paragraaf" when they are a paragraph of the
+	// re-integratieverordening ("In deze {{ .Regeling }} wordt verstaan
+	// onder:").
+	Regeling string
+	// Vervallen are the articles of the re-integratieverordening that the
+	// new rules replace ("12", "13a"), as the gemeente named them.
+	Vervallen []string
+	// Wijziging is what the frame of the wijzigingsverordening needs, in
+	// the paragraph form only.
+	Wijziging *wijziging
 }
 
-func newBuilder(lib *clause.Library, ans *answer.Answers) *builder {
-	b := &builder{lib: lib, ans: ans, chosen: map[string]bool{}, docs: map[string]*document.Document{}}
+func newBuilder(lib *clause.Library, ans *answer.Answers, form *Form) *builder {
+	b := &builder{lib: lib, ans: ans, chosen: map[string]bool{}, docs: map[string]*document.Document{}, form: form}
 	b.env = ans.Env()
-	b.data = &tmplData{A: templateAnswers(ans), Gemeente: markAnswer(format.EscapeMarkdown(ans.Gemeente))}
+	b.data = &tmplData{A: templateAnswers(ans), Gemeente: markAnswer(format.EscapeMarkdown(ans.Gemeente)), Regeling: "verordening"}
+	for _, n := range form.Repeals(ans) {
+		b.data.Vervallen = append(b.data.Vervallen, format.EscapeMarkdown(n))
+	}
 	b.citeertitel = citeertitel(ans)
+	if form != nil && b.data.A[form.Amended] == "" {
+		b.data.A[form.Amended] = markAnswer(form.Placeholder)
+	}
+	if form.InParagraph(ans) {
+		b.paragraph, b.after = true, form.after(ans)
+		b.data.Regeling = "paragraaf"
+		b.citeertitel = form.AmendedTitle(ans)
+		if b.citeertitel != form.Placeholder {
+			b.citeertitel = format.EscapeMarkdown(b.citeertitel)
+		}
+	}
 	b.data.Citeertitel = markAnswer(b.citeertitel)
 	b.tmpl = lib.Templates().Funcs(b.funcs())
 	return b
@@ -252,7 +300,10 @@ func (b *builder) regulation(doc string, chosen []Chosen) *document.Document {
 	}
 	if legal {
 		var fixed map[string]string
-		if doc == "verordening" {
+		switch {
+		case doc == "verordening" && b.paragraph:
+			fixed = insertedNumbers(d, b.after)
+		case doc == "verordening":
 			fixed = b.numbers
 		}
 		number(d, fixed)
@@ -260,8 +311,16 @@ func (b *builder) regulation(doc string, chosen []Chosen) *document.Document {
 	if doc == "verordening" {
 		b.definitions(d, defs, chosen)
 	}
+	if doc == "verordening" {
+		basis = append(basis, b.omittedBasis...)
+	}
 	b.data.GeletOp = b.lib.GeletOp(basis)
-	b.frame(d, doc)
+	if doc == "verordening" && b.paragraph {
+		// The frame is the wijzigingsverordening's (see amending).
+		d.Notes = &document.Notes{Title: "Toelichting"}
+	} else {
+		b.frame(d, doc)
+	}
 	resolveRefs(d, b.docs, func(art *document.Article, msg string) {
 		pos := source.Pos{File: "templates/" + doc}
 		if art != nil {
@@ -284,6 +343,9 @@ func (b *builder) titles(doc string) (title, short, subject string) {
 		t := "Informatieblad voor jobcoachorganisaties, gemeente " + g
 		return t, t, "Wat de gemeente " + g + " vraagt van jobcoachorganisaties en jobcoaches"
 	}
+	if b.paragraph {
+		return "Paragraaf jobcoaching van de " + v, v, "Regels over jobcoaching in de " + v
+	}
 	return v, v, "Regels over jobcoaching op grond van artikel 8a van de Participatiewet"
 }
 
@@ -302,7 +364,7 @@ type chapterPlan struct {
 // chapters groups the chosen clauses by chapter, dropping empty chapters.
 func (b *builder) chapters(doc string, chosen []Chosen) []chapterPlan {
 	defs := b.lib.Chapters[doc]
-	if len(defs) == 0 {
+	if len(defs) == 0 || doc == "verordening" && b.paragraph {
 		plan := chapterPlan{doc: &document.Chapter{}}
 		for _, c := range chosen {
 			plan.clauses = append(plan.clauses, c.Clause)

@@ -87,6 +87,10 @@ func (b *builder) cacheKey(name string) string {
 			field(b.data.Citeertitel)
 		case "GeletOp":
 			field(b.data.GeletOp)
+		case "Regeling":
+			field(b.data.Regeling)
+		case "Vervallen":
+			writeValue(&k, b.data.Vervallen, field)
 		default:
 			// A field this key does not know: the template fails when it
 			// runs, and runs every time.

@@ -59,7 +59,7 @@ func coverage(lib *clause.Library, chosen []Chosen, d *document.Document) *Cover
 // decides it, for when the documents could not be assembled: it still
 // tells which requirements no chosen clause meets.
 func SelectionCoverage(lib *clause.Library, ans *answer.Answers) (*Coverage, error) {
-	b := newBuilder(lib, ans)
+	b := newBuilder(lib, ans, nil)
 	chosen := b.selectClauses("verordening")
 	if b.errs.HasErrors() {
 		return nil, b.result()

@@ -44,6 +44,12 @@ func questionArticle(q *question.Question) *document.Article {
 	} else if q.Optional {
 		facts = append(facts, &document.Item{Marker: "-", Text: "Mag open blijven"})
 	}
+	if q.Accept != nil {
+		facts = append(facts, &document.Item{Marker: "-", Text: "Eis aan het antwoord: " + format.EscapeMarkdown(q.Accept.Message)})
+	}
+	for _, r := range q.Reject {
+		facts = append(facts, &document.Item{Marker: "-", Text: "Wordt geweigerd: " + format.EscapeMarkdown(r.Message)})
+	}
 	if q.When != nil && q.When.Src != "" {
 		facts = append(facts, &document.Item{Marker: "-", Text: "Wordt gesteld als: `" + q.When.Src + "`"})
 	}

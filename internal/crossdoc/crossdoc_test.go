@@ -16,6 +16,7 @@ import (
 
 	"verordening"
 	"verordening/internal/answer"
+	"verordening/internal/assemble"
 	"verordening/internal/document"
 	"verordening/internal/format"
 	"verordening/internal/pipeline"
@@ -150,8 +151,8 @@ func (tc testCase) build(t testing.TB, c *pipeline.Content) *build {
 // from 1 on, apart from the verordening.
 func TestExamplesBuildThreeDocuments(t *testing.T) {
 	c := content(t)
-	if len(c.Examples()) != 7 {
-		t.Errorf("%d examples, want 7", len(c.Examples()))
+	if len(c.Examples()) != 8 {
+		t.Errorf("%d examples, want 8", len(c.Examples()))
 	}
 	for _, name := range c.Examples() {
 		t.Run(name, func(t *testing.T) {
@@ -502,12 +503,12 @@ func TestChangedAmountChangesEverywhere(t *testing.T) {
 var (
 	// "artikel 20, derde lid, van de verordening", "artikel 9, eerste lid,
 	// onderdeel b, van de verordening", "artikel 25 van de verordening"
-	singleRefRe = regexp.MustCompile(`[Aa]rtikel (\d+[a-z]?)((?:, [a-z]+ lid)?(?:, onderdeel [a-z]+(?:, onder \d+°)?)?),? van de verordening`)
+	singleRefRe = regexp.MustCompile(`[Aa]rtikel (\d+[a-z]*)((?:, [a-z]+ lid)?(?:, onderdeel [a-z]+(?:, onder \d+°)?)?),? van de verordening`)
 	// "de artikelen 25 en 26 van de verordening", "de artikelen 26 tot en met 28 van de verordening"
-	listRefRe = regexp.MustCompile(`[Dd]e artikelen ((?:\d+[a-z]?(?:, | en | tot en met ))+\d+[a-z]?) van de verordening`)
+	listRefRe = regexp.MustCompile(`[Dd]e artikelen ((?:\d+[a-z]*(?:, | en | tot en met ))+\d+[a-z]*) van de verordening`)
 	lidRe     = regexp.MustCompile(`, ([a-z]+) lid`)
 	itemRe    = regexp.MustCompile(`, onderdeel ([a-z]+)`)
-	brRefRe   = regexp.MustCompile(`[Aa]rtikel (\d+[a-z]?)(?:, [a-z]+ lid)?,? van de beleidsregels`)
+	brRefRe   = regexp.MustCompile(`[Aa]rtikel (\d+[a-z]*)(?:, [a-z]+ lid)?,? van de beleidsregels`)
 	srcRefRe  = regexp.MustCompile(`\b(ref|Ref|refs)((?:\s+"[^"]*")+)`)
 	quotedRe  = regexp.MustCompile(`"([^"]*)"`)
 )
@@ -795,10 +796,9 @@ func TestReferencesFollowRenumbering(t *testing.T) {
 					t.Fatalf("%s: %d references before, %d after renumbering", kind, len(ma), len(mb))
 				}
 				for i := range ma {
-					na, _ := strconv.Atoi(ma[i].number)
-					nb, _ := strconv.Atoi(mb[i].number)
-					if nb != na+1 || ma[i].lid != mb[i].lid || ma[i].item != mb[i].item {
-						t.Errorf("%s: %q became %q, want artikel %d", kind, ma[i].text, mb[i].text, na+1)
+					want := nextNumber(ma[i].number)
+					if mb[i].number != want || ma[i].lid != mb[i].lid || ma[i].item != mb[i].item {
+						t.Errorf("%s: %q became %q, want artikel %s", kind, ma[i].text, mb[i].text, want)
 					}
 				}
 			}
@@ -908,4 +908,20 @@ func TestSentencesAndWords(t *testing.T) {
 	if r.Sentences != 2 || r.Words != 7 {
 		t.Errorf("Measure: %+v", r)
 	}
+}
+
+// nextNumber is the number after an article number: 7 → 8, and for an
+// article inserted into another regulation (the paragraph form) 12c →
+// 12d, 12z → 12aa.
+func nextNumber(num string) string {
+	i := strings.IndexFunc(num, func(r rune) bool { return r < '0' || r > '9' })
+	if i < 0 {
+		n, _ := strconv.Atoi(num)
+		return strconv.Itoa(n + 1)
+	}
+	n := 0
+	for _, r := range num[i:] {
+		n = n*26 + int(r-'a') + 1
+	}
+	return assemble.InsertedNumber(num[:i], n+1)
 }

@@ -33,6 +33,9 @@ type Content struct {
 	Questions *question.Questionnaire
 	Library   *clause.Library
 	Page      *render.Page
+	// Form says how the verordening stands beside the
+	// re-integratieverordening (assemble.FormFile).
+	Form *assemble.Form
 }
 
 // Load reads and checks a content pack (questions/, clauses/, templates/).
@@ -45,11 +48,15 @@ func Load(fsys fs.FS) (*Content, error) {
 	if err != nil {
 		return nil, err
 	}
+	form, err := assemble.LoadForm(fsys, lib)
+	if err != nil {
+		return nil, err
+	}
 	page, err := render.NewPage(fsys)
 	if err != nil {
 		return nil, err
 	}
-	return &Content{FS: fsys, Questions: qs, Library: lib, Page: page}, nil
+	return &Content{FS: fsys, Questions: qs, Library: lib, Page: page, Form: form}, nil
 }
 
 // Decode reads an answers file against the questionnaire.
@@ -74,18 +81,37 @@ type Output struct {
 // formats asked for; antwoorden.yaml (the answers as used) is always
 // written.
 func (c *Content) Build(ans *answer.Answers, formats []string) (*Output, error) {
-	res, err := assemble.Build(c.Library, ans)
+	res, err := assemble.BuildWith(c.Library, ans, assemble.Options{Form: c.Form})
 	if err != nil {
 		return nil, err
 	}
 	out := &Output{Result: res}
 	out.Docs = append(res.Documents(), res.Coverage.Report(res.Verordening))
+	// In the paragraph form the raad adopts a wijzigingsverordening: it
+	// takes the verordening's place and file, and Word gets the inserted
+	// paragraph without Markdown block quotes.
+	render := func(i int, d *document.Document) ([]File, error) { return c.Render(d, formats) }
+	if am := res.Amending; am != nil {
+		out.Docs[0] = am.Document(true)
+		render = func(i int, d *document.Document) ([]File, error) {
+			if i != 0 || !slices.Contains(formats, "docx") {
+				return c.Render(d, formats)
+			}
+			text := slices.DeleteFunc(slices.Clone(formats), func(f string) bool { return f == "docx" })
+			files, err := c.Render(d, text)
+			if err != nil {
+				return nil, err
+			}
+			word, err := c.Render(am.Document(false), []string{"docx"})
+			return append(files, word...), err
+		}
+	}
 	// Documents render independently; on several cores, at once.
 	files := make([][]File, len(out.Docs))
 	errs := make([]error, len(out.Docs))
 	var wg sync.WaitGroup
 	for i, d := range out.Docs {
-		wg.Go(func() { files[i], errs[i] = c.Render(d, formats) })
+		wg.Go(func() { files[i], errs[i] = render(i, d) })
 	}
 	wg.Wait()
 	for i := range out.Docs {

@@ -76,7 +76,11 @@ type Question struct {
 	Min, Max *float64 // numbers: range; tekst: Max is the length
 	Unit     string
 	Norm     *Norm // the norm the default comes from, if any
-	Pos      source.Pos
+	// Accept and Reject check a tekst answer (see Rule); nil and empty
+	// when the question has none.
+	Accept *Rule
+	Reject []*Rule
+	Pos    source.Pos
 }
 
 // OptionValues returns the values of the options.
@@ -243,10 +247,12 @@ type rawQuestion struct {
 	Max      *float64  `yaml:"max"`
 	Unit     string    `yaml:"unit"`
 	Norm     string    `yaml:"norm"`
+	Accept   *rawRule  `yaml:"accept"`
+	Reject   []rawRule `yaml:"reject"`
 	pos      source.Pos
 }
 
-var questionKeys = []string{"id", "text", "help", "type", "options", "default", "source", "norm", "when", "optional", "min", "max", "unit"}
+var questionKeys = []string{"id", "text", "help", "type", "options", "default", "source", "norm", "when", "optional", "min", "max", "unit", "accept", "reject"}
 
 func parseFile(name string, data []byte) (*rawFile, error) {
 	var root yaml.Node
@@ -287,6 +293,7 @@ func decodeQuestions(name string, v *yaml.Node, errs *source.ErrorList) []rawQue
 	var out []rawQuestion
 	for _, n := range v.Content {
 		checkKeys(name, n, questionKeys, errs)
+		checkRuleKeys(name, n, errs)
 		var r rawQuestion
 		if err := n.Decode(&r); err != nil {
 			errs.Append(At(name, n), YAMLError(name, err))
@@ -296,6 +303,24 @@ func decodeQuestions(name string, v *yaml.Node, errs *source.ErrorList) []rawQue
 		out = append(out, r)
 	}
 	return out
+}
+
+// checkRuleKeys reports unknown keys in the accept and reject rules of
+// question node n.
+func checkRuleKeys(name string, n *yaml.Node, errs *source.ErrorList) {
+	if n.Kind != yaml.MappingNode {
+		return
+	}
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		switch v := n.Content[i+1]; n.Content[i].Value {
+		case "accept":
+			checkKeys(name, v, ruleKeys, errs)
+		case "reject":
+			for _, r := range v.Content {
+				checkKeys(name, r, ruleKeys, errs)
+			}
+		}
+	}
 }
 
 // checkKeys reports keys of mapping n that are not in allowed.
@@ -317,6 +342,7 @@ func (r rawQuestion) toQuestion(sec *Section, env *condition.Env, norms map[stri
 		Type: r.Type, Options: r.Options, Source: r.Source, Optional: r.Optional,
 		Min: r.Min, Max: r.Max, Unit: r.Unit, Pos: r.pos}
 	r.checkShape(errs)
+	r.compileRules(q, errs)
 	if r.When.Kind == yaml.ScalarNode {
 		c, err := condition.Compile(r.When.Value, scalarStart(r.pos.File, &r.When), env)
 		if err != nil {
@@ -342,6 +368,26 @@ func (r rawQuestion) toQuestion(sec *Section, env *condition.Env, norms map[stri
 		}
 	}
 	return q, len(*errs) == n
+}
+
+// compileRules compiles the accept and reject rules, which only a tekst
+// question can have.
+func (r rawQuestion) compileRules(q *Question, errs *source.ErrorList) {
+	if r.Accept == nil && len(r.Reject) == 0 {
+		return
+	}
+	if r.Type != Tekst {
+		errs.Add(r.pos, "vraag %s: accept en reject gelden alleen voor een tekstvraag, niet voor type %s", r.ID, r.Type)
+		return
+	}
+	if r.Accept != nil {
+		q.Accept = r.Accept.compile(r.ID, r.pos, true, errs)
+	}
+	for _, rr := range r.Reject {
+		if c := rr.compile(r.ID, r.pos, false, errs); c != nil {
+			q.Reject = append(q.Reject, c)
+		}
+	}
 }
 
 func (r rawQuestion) checkShape(errs *source.ErrorList) {

@@ -57,6 +57,9 @@ func (q *Question) ParseText(s, tag string) (any, string) {
 	if strings.TrimSpace(s) == "" && !q.Optional {
 		return nil, "de tekst is leeg; vul een tekst in"
 	}
+	if msg := q.checkRules(s); msg != "" {
+		return nil, msg
+	}
 	return s, ""
 }
 
