@@ -371,13 +371,13 @@ func (l *Library) loadChapters(fsys fs.FS) error {
 }
 
 type rawRequirement struct {
-	ID          string     `yaml:"id"`
-	Basis       string     `yaml:"basis"`
-	Text        string     `yaml:"text"`
-	Description string     `yaml:"description"`
-	Scope       string     `yaml:"scope"`
-	Note        string     `yaml:"note"`
-	Needs       yaml.Node  `yaml:"needs"`
+	ID          string    `yaml:"id"`
+	Basis       string    `yaml:"basis"`
+	Text        string    `yaml:"text"`
+	Description string    `yaml:"description"`
+	Scope       string    `yaml:"scope"`
+	Note        string    `yaml:"note"`
+	Needs       yaml.Node `yaml:"needs"`
 }
 
 var requirementKeys = []string{"id", "basis", "text", "description", "scope", "note", "needs"}
