@@ -230,8 +230,6 @@ func (l *Library) compileWhen(name string, n *yaml.Node, errs *source.ErrorList)
 	if n.Kind != yaml.ScalarNode {
 		return nil
 	}
-	// condition.Compile wants the column of the expression's first
-	// character: past an opening quote.
 	pos := question.At(name, n)
 	switch {
 	case n.Style&(yaml.DoubleQuotedStyle|yaml.SingleQuotedStyle) != 0:
@@ -239,8 +237,9 @@ func (l *Library) compileWhen(name string, n *yaml.Node, errs *source.ErrorList)
 	case n.Style&(yaml.FoldedStyle|yaml.LiteralStyle) != 0:
 		// A block scalar starts on the next line; its lines are joined,
 		// so a column within it cannot be told: name the line only.
-		pos.Line, pos.Col = pos.Line+1, 0
+		pos.Line, pos.Col = pos.Line+1, 1
 	}
+	pos.Col--
 	c, err := condition.Compile(n.Value, pos, l.Questions.Env())
 	errs.Append(pos, err)
 	return c
