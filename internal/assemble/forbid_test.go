@@ -41,7 +41,7 @@ func TestForbiddenText(t *testing.T) {
 		want       bool
 	}{
 		{"found", false, doc("Zonder nieuwe\naanvraag voortzetten;", ""), true},
-		{"escaped and marked", false, doc(answerOpen + `zonder \nieuwe` + answerClose + " aanvraag", ""), true},
+		{"escaped and marked", false, doc(answerOpen+`zonder \nieuwe`+answerClose+" aanvraag", ""), true},
 		{"ambtshalve allowed", true, doc("zonder nieuwe aanvraag voortzetten;", ""), false},
 		{"not in the articles", false, doc("na een nieuwe aanvraag voortzetten;", "zonder nieuwe aanvraag"), false},
 		{"document not built", false, nil, false},
