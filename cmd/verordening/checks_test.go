@@ -5,6 +5,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"verordening/internal/lint"
 )
 
 func answersFile(t *testing.T, text string) string {
@@ -80,6 +82,24 @@ inwerkingtreding: 2027-01-01
 	if !strings.Contains(stdout, "De antwoorden spreken elkaar tegen: kostenplafond-onder-uurnorm") {
 		t.Errorf("check stdout:\n%s\nwant the broken rule named", stdout)
 	}
+	// build writes the documents, warns, and the dekkingsoverzicht lists
+	// the broken rule in Markdown that both parsers read alike.
+	out := t.TempDir()
+	if code, _, stderr := runCLI("build", "--answers", p, "--out", out, "--format", "md"); code != 0 ||
+		!strings.Contains(stderr, p+":9:23: waarschuwing: kostenplafond-onder-uurnorm: ") {
+		t.Errorf("build: exit %d, want 0 and a warning at kostenplafond_bedrag\n%s", code, stderr)
+	}
+	dekking, err := os.ReadFile(filepath.Join(out, "dekking.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(string(dekking), "## Antwoorden die elkaar tegenspreken") ||
+		!strings.Contains(string(dekking), "| `kostenplafond-onder-uurnorm` | het maximum van € 6.000") {
+		t.Errorf("dekking.md does not list the broken rule:\n%s", dekking)
+	}
+	if d := lint.Compare(dekking); d != nil {
+		t.Errorf("dekking.md: %s", d)
+	}
 	// Raised to what the norms grant, the answers agree.
 	p = answersFile(t, strings.Replace(mustRead(t, p), "kostenplafond_bedrag: 6000", "kostenplafond_bedrag: 6912", 1))
 	if code, _, stderr := runCLI("check", "--answers", p); code != 0 {
@@ -122,5 +142,10 @@ gemeenten:
 	}
 	if strings.Contains(stderr, "Hoogdorp:") {
 		t.Errorf("Hoogdorp reported, though its kostenplafond is high enough:\n%s", stderr)
+	}
+	// Building the region writes every gemeente and warns the same.
+	code, _, stderr = runCLI("region", "--region", p, "--out", t.TempDir(), "--format", "md")
+	if want := "Laagdorp: " + p + ":12:27: waarschuwing: kostenplafond-onder-uurnorm: "; code != 0 || !strings.Contains(stderr, want) {
+		t.Errorf("region build: exit %d, want 0 and %q in stderr:\n%s", code, want, stderr)
 	}
 }

@@ -9,6 +9,7 @@ import (
 
 	"verordening/internal/pipeline"
 	"verordening/internal/region"
+	"verordening/internal/source"
 )
 
 func runRegion(e *env, args []string) int {
@@ -141,6 +142,14 @@ func regionBuild(e *env, c *pipeline.Content, f *region.File, formats []string, 
 	if err != nil {
 		fmt.Fprintf(e.stderr, "verordening region: %v\n", err)
 		return exitInput
+	}
+	// As build does: the documents are written, the findings are warnings.
+	for _, r := range ov.Results {
+		for _, p := range r.Problems {
+			w := *p
+			w.Severity = source.SevWarning
+			fmt.Fprintf(e.stderr, "%s: %s\n", r.Gemeente.Name, &w)
+		}
 	}
 	fmt.Fprintf(e.stdout, "%d gemeenten gebouwd in %s\n", len(ov.Results), outDir)
 	for _, file := range files {
