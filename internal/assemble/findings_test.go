@@ -109,29 +109,32 @@ func TestNeedsAndRules(t *testing.T) {
 	}
 }
 
-// TestMaatwerkCeilingNeeds: with hours per case, duur en intensiteit is
-// covered only while the verordening has a maximum amount for every year
-// (and level); an open figure (0) breaks it.
-func TestMaatwerkCeilingNeeds(t *testing.T) {
+// TestNeedsOnOpenFigures: the needs that no answer within the
+// questionnaire's bounds can break today hold with every figure given, and
+// fail once the figure is open (0) or the choice empty: with hours per
+// case, duur en intensiteit needs a maximum amount for every year (and
+// level); natura needs a way to engage jobcoachorganisaties.
+func TestNeedsOnOpenFigures(t *testing.T) {
 	c := pipelinetest.Content(t)
-	req := c.Library.Requirement("pw8a-2e1-duur-intensiteit")
 	for _, tc := range []struct {
-		answers string
-		open    string // the figure set to 0
+		req, answers, open string
+		value              any
 	}{
-		{"urennorm: maatwerk\nbegeleidingsniveaus: geen\n", "bedrag_jaar2"},
-		{"urennorm: maatwerk\n", "bedrag_midden_jaar3"},
-		{"urennorm: maatwerk\nbegeleidingsniveaus: licht_midden_zwaar\nbedrag_zwaar_jaar1: 6000\nbedrag_zwaar_jaar2: 4000\nbedrag_zwaar_jaar3: 2000\n", "bedrag_zwaar_jaar1"},
-		{"urennorm: percentage_werktijd\n", "uren_jaar3_pct"},
-		{"", "maximale_duur_maanden"},
+		{"pw8a-2e1-duur-intensiteit", "urennorm: maatwerk\nbegeleidingsniveaus: geen\n", "bedrag_jaar2", 0.0},
+		{"pw8a-2e1-duur-intensiteit", "urennorm: maatwerk\n", "bedrag_midden_jaar3", 0.0},
+		{"pw8a-2e1-duur-intensiteit", "urennorm: maatwerk\nbegeleidingsniveaus: licht_midden_zwaar\nbedrag_zwaar_jaar1: 6000\nbedrag_zwaar_jaar2: 4000\nbedrag_zwaar_jaar3: 2000\n", "bedrag_zwaar_jaar1", 0.0},
+		{"pw8a-2e1-duur-intensiteit", "urennorm: percentage_werktijd\n", "uren_jaar3_pct", 0.0},
+		{"pw8a-2e1-duur-intensiteit", "", "maximale_duur_maanden", 0.0},
+		{"pw8a-2e1-natura-subsidie", "", "selectie_jobcoachorganisatie", ""},
 	} {
+		req := c.Library.Requirement(tc.req)
 		env := decode(t, c, tc.answers).Env()
 		if n := unmet(t, req.Needs, env); n != 0 {
-			t.Errorf("%s: %d needs unmet with every figure given", tc.answers, n)
+			t.Errorf("%s, %q: %d needs unmet with every figure given", tc.req, tc.answers, n)
 		}
-		env[tc.open] = 0.0
+		env[tc.open] = tc.value
 		if n := unmet(t, req.Needs, env); n != 1 {
-			t.Errorf("%s with %s open: %d needs unmet, want 1", tc.answers, tc.open, n)
+			t.Errorf("%s, %q with %s open: %d needs unmet, want 1", tc.req, tc.answers, tc.open, n)
 		}
 	}
 }

@@ -56,3 +56,56 @@ func TestForbiddenText(t *testing.T) {
 		}
 	}
 }
+
+// TestForbidRules: the rules of clauses/samenhang.yaml with forbid catch
+// the sentences they are written against, and pass the denial.
+func TestForbidRules(t *testing.T) {
+	qs, err := question.Load(verordening.Content)
+	if err != nil {
+		t.Fatal(err)
+	}
+	lib, err := clause.Load(verordening.Content, qs)
+	if err != nil {
+		t.Fatal(err)
+	}
+	rule := func(id string) *clause.Rule {
+		for _, r := range lib.Rules {
+			if r.ID == id {
+				return r
+			}
+		}
+		t.Fatalf("no rule %s in %s", id, clause.RulesFile)
+		return nil
+	}
+	one := func(kind, text string) map[string]*document.Document {
+		a := &document.Article{ID: "x", Number: "8", Title: "X", Leden: []*document.Lid{{Text: text}}}
+		return map[string]*document.Document{kind: {Chapters: []*document.Chapter{{Articles: []*document.Article{a}}}}}
+	}
+	show := func(string) string { return "" }
+	tests := []struct {
+		rule string
+		env  map[string]any
+		docs map[string]*document.Document
+		want bool
+	}{
+		{"ambtshalve-zonder-aanvraag", map[string]any{"ambtshalve": false},
+			one("verordening", "Het college kan de jobcoaching bij de nieuwe werkgever zonder nieuwe aanvraag voortzetten."), true},
+		{"ambtshalve-zonder-aanvraag", map[string]any{"ambtshalve": false},
+			one("verordening", "Het college kan jobcoaching ook zonder aanvraag toekennen."), true},
+		{"ambtshalve-zonder-aanvraag", map[string]any{"ambtshalve": false},
+			one("verordening", "Het college kent jobcoaching alleen op aanvraag toe."), false},
+		{"ambtshalve-zonder-aanvraag", map[string]any{"ambtshalve": true},
+			one("verordening", "Het college kan jobcoaching ook zonder aanvraag toekennen."), false},
+		{"informatieblad-subsidie-extern", map[string]any{"subsidie_externe_jobcoach": false},
+			one("informatieblad", "Een werkgever kan u ook zelf inhuren."), true},
+		{"informatieblad-subsidie-extern", map[string]any{"subsidie_externe_jobcoach": false},
+			one("verordening", "Een werkgever kan u ook zelf inhuren."), false},
+		{"informatieblad-subsidie-extern", map[string]any{"subsidie_externe_jobcoach": true},
+			one("informatieblad", "Een werkgever kan u ook zelf inhuren."), false},
+	}
+	for _, tc := range tests {
+		if _, broken := judgeRule(rule(tc.rule), tc.env, show, tc.docs); broken != tc.want {
+			t.Errorf("%s, %v: broken = %v, want %v", tc.rule, tc.env, broken, tc.want)
+		}
+	}
+}
