@@ -10,10 +10,11 @@ import (
 	"verordening"
 	"verordening/internal/clause"
 	"verordening/internal/question"
+	"verordening/internal/source"
 )
 
 // overlay copies the embedded content pack and replaces or adds files.
-func overlay(t *testing.T, files map[string]string) fs.FS {
+func overlay(t testing.TB, files map[string]string) fs.FS {
 	t.Helper()
 	m := fstest.MapFS{}
 	err := fs.WalkDir(verordening.Content, ".", func(p string, d fs.DirEntry, err error) error {
@@ -173,4 +174,36 @@ func TestFill(t *testing.T) {
 	if want := "van <a> tot <b_c>, niet {Hoofd}"; got != want {
 		t.Errorf("Fill = %q, want %q", got, want)
 	}
+}
+
+// FuzzRulesFile: any clauses/samenhang.yaml loads or fails without a
+// panic, and every error about it lies within the file.
+func FuzzRulesFile(f *testing.F) {
+	data, err := fs.ReadFile(verordening.Content, clause.RulesFile)
+	if err != nil {
+		f.Fatal(err)
+	}
+	for _, s := range []string{string(data), "- id: a\n  when: kostenplafond &&\n", "- {id: a, when: \"(\", ask: [x], message: \"{y}\"}\n", "- id: a\n  when: >-\n    x\n    y\n", "[", "- forbid: {a: b}\n"} {
+		f.Add(s)
+	}
+	qs, err := question.Load(verordening.Content)
+	if err != nil {
+		f.Fatal(err)
+	}
+	base := overlay(f, nil).(fstest.MapFS)
+	f.Fuzz(func(t *testing.T, src string) {
+		m := fstest.MapFS{}
+		for k, v := range base {
+			m[k] = v
+		}
+		m[clause.RulesFile] = &fstest.MapFile{Data: []byte(src)}
+		_, err := clause.Load(m, qs)
+		list, _ := err.(source.ErrorList)
+		lines := strings.Count(src, "\n") + 1
+		for _, e := range list {
+			if e.Pos.File == clause.RulesFile && e.Pos.Line > lines+1 {
+				t.Errorf("%s: line %d beyond the file's %d lines", e, e.Pos.Line, lines)
+			}
+		}
+	})
 }
