@@ -89,14 +89,21 @@ func judgeRule(r *clause.Rule, env map[string]any, show func(string) string, doc
 	if !holds {
 		return f, false
 	}
-	if len(r.Forbid) == 0 {
+	if len(r.Forbid) == 0 && len(r.Require) == 0 {
 		return f, true
 	}
 	d := docs[r.In]
 	if d == nil {
-		return f, false
+		return f, false // the document was not built: nothing to judge
 	}
-	where, text := findText(d, r.Forbid)
+	if len(r.Require) > 0 {
+		if where, _ := findText(d, r.Require, r.Toelichting); where != "" {
+			return f, false
+		}
+		f.Message += fmt.Sprintf(" (de %s noemt geen van: %s)", r.In, strings.Join(r.Require, "; "))
+		return f, true
+	}
+	where, text := findText(d, r.Forbid, r.Toelichting)
 	if where == "" {
 		return f, false
 	}
@@ -104,18 +111,50 @@ func judgeRule(r *clause.Rule, env map[string]any, show func(string) string, doc
 	return f, true
 }
 
-// findText looks for the first of texts in the articles of d (not in the
-// toelichting) and returns the article's heading and the text found.
-func findText(d *document.Document, texts []string) (where, found string) {
+// findText looks for the first of texts in the articles of d, and with
+// notes also in their toelichting and the general toelichting, and
+// returns the article's heading and the text found.
+func findText(d *document.Document, texts []string, notes bool) (where, found string) {
+	type part struct{ where, text string }
+	var parts []part
 	for _, a := range d.Articles() {
-		body := clause.NormalizeText(strings.ReplaceAll(unmark(articleText(a)), `\`, ""))
+		parts = append(parts, part{a.Heading(), articleText(a)})
+		if notes {
+			parts = append(parts, part{"toelichting bij " + a.Heading(), blocksText(a.Note)})
+		}
+	}
+	if notes && d.Notes != nil {
+		parts = append(parts, part{"algemene toelichting", blocksText(d.Notes.General)})
+	}
+	for _, p := range parts {
+		body := clause.NormalizeText(strings.ReplaceAll(unmark(p.text), `\`, ""))
 		for _, t := range texts {
 			if strings.Contains(body, t) {
-				return a.Heading(), t
+				return p.where, t
 			}
 		}
 	}
 	return "", ""
+}
+
+// blocksText joins the text of paragraphs, headings, lists and tables.
+func blocksText(blocks []document.Block) string {
+	var b strings.Builder
+	for _, bl := range blocks {
+		switch x := bl.(type) {
+		case *document.Paragraph:
+			b.WriteString(x.Text + "\n")
+		case *document.Heading:
+			b.WriteString(x.Text + "\n")
+		case *document.List:
+			b.WriteString(strings.Join(x.Items, "\n") + "\n")
+		case *document.Table:
+			for _, row := range x.Rows {
+				b.WriteString(strings.Join(row, " ") + "\n")
+			}
+		}
+	}
+	return b.String()
 }
 
 // Findings returns the unmet needs, by requirement, then the broken

@@ -81,6 +81,13 @@ func TestForbidRules(t *testing.T) {
 		a := &document.Article{ID: "x", Number: "8", Title: "X", Leden: []*document.Lid{{Text: text}}}
 		return map[string]*document.Document{kind: {Chapters: []*document.Chapter{{Articles: []*document.Article{a}}}}}
 	}
+	noted := func(general, note string) map[string]*document.Document {
+		a := &document.Article{ID: "x", Number: "8", Title: "X", Leden: []*document.Lid{{Text: "Tekst."}},
+			Note: []document.Block{&document.Paragraph{Text: note}}}
+		return map[string]*document.Document{"verordening": {Chapters: []*document.Chapter{{Articles: []*document.Article{a}}},
+			Notes: &document.Notes{General: []document.Block{&document.Paragraph{Text: general}}}}}
+	}
+	procured := map[string]any{"selectie_jobcoachorganisatie": "aanbesteding", "landelijke_werkgevers": true}
 	show := func(string) string { return "" }
 	tests := []struct {
 		rule string
@@ -102,6 +109,11 @@ func TestForbidRules(t *testing.T) {
 			one("verordening", "Een werkgever kan u ook zelf inhuren."), false},
 		{"informatieblad-subsidie-extern", map[string]any{"subsidie_externe_jobcoach": true},
 			one("informatieblad", "Een werkgever kan u ook zelf inhuren."), false},
+		{"aanbesteding-en-landelijke-werkgevers", procured, noted("", ""), true},
+		{"aanbesteding-en-landelijke-werkgevers", procured, noted("", "Dit past bij de Aanbestedingswet 2012, omdat …"), false},
+		{"aanbesteding-en-landelijke-werkgevers", procured, noted("Over het aanbestedingsrecht: …", ""), false},
+		{"aanbesteding-en-landelijke-werkgevers", map[string]any{"selectie_jobcoachorganisatie": "open_toelating", "landelijke_werkgevers": true},
+			noted("", ""), false},
 	}
 	for _, tc := range tests {
 		if _, broken := judgeRule(rule(tc.rule), tc.env, show, tc.docs); broken != tc.want {

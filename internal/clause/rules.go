@@ -26,15 +26,19 @@ type Need struct {
 
 // A Rule is a consistency rule between answers, from clauses/samenhang.yaml:
 // When describes the inconsistency. With Forbid, the rule is broken only
-// when a text of Forbid also occurs in the articles of document In.
+// when one of its texts also occurs in the articles of document In; with
+// Require, only when none of its texts does. Toelichting widens the search
+// to the toelichting.
 type Rule struct {
-	ID      string
-	When    *condition.Cond
-	Ask     []string
-	Message string
-	Forbid  []string // lower case, spaces collapsed
-	In      string   // the document Forbid is checked against
-	Pos     source.Pos
+	ID          string
+	When        *condition.Cond
+	Ask         []string
+	Message     string
+	Forbid      []string // lower case, spaces collapsed
+	Require     []string // lower case, spaces collapsed
+	In          string   // the document Forbid and Require are checked against
+	Toelichting bool
+	Pos         source.Pos
 }
 
 // RulesFile holds the consistency rules. It is optional: a content pack
@@ -43,7 +47,7 @@ const RulesFile = "clauses/samenhang.yaml"
 
 var (
 	needKeys = []string{"when", "ask", "message"}
-	ruleKeys = []string{"id", "when", "ask", "message", "forbid", "in"}
+	ruleKeys = []string{"id", "when", "ask", "message", "forbid", "require", "in", "toelichting"}
 )
 
 type rawNeed struct {
@@ -82,12 +86,14 @@ func (l *Library) loadNeeds(name, req string, n *yaml.Node, errs *source.ErrorLi
 }
 
 type rawRule struct {
-	ID      string      `yaml:"id"`
-	When    yaml.Node   `yaml:"when"`
-	Ask     []yaml.Node `yaml:"ask"`
-	Message string      `yaml:"message"`
-	Forbid  yaml.Node   `yaml:"forbid"`
-	In      string      `yaml:"in"`
+	ID          string      `yaml:"id"`
+	When        yaml.Node   `yaml:"when"`
+	Ask         []yaml.Node `yaml:"ask"`
+	Message     string      `yaml:"message"`
+	Forbid      yaml.Node   `yaml:"forbid"`
+	Require     yaml.Node   `yaml:"require"`
+	In          string      `yaml:"in"`
+	Toelichting bool        `yaml:"toelichting"`
 }
 
 // loadRules reads clauses/samenhang.yaml.
@@ -140,15 +146,20 @@ func (l *Library) loadRule(n *yaml.Node, seen map[string]bool, errs *source.Erro
 	rule.When = l.compileRequired(name, what, pos, &r.When, errs)
 	rule.Ask = l.askList(name, what, pos, r.Ask, errs)
 	l.checkMessage(name, what, pos, rule.Message, errs)
-	rule.Forbid = forbidList(name, what, &r.Forbid, errs)
+	rule.Forbid = textList(name, what, "forbid", &r.Forbid, errs)
+	rule.Require = textList(name, what, "require", &r.Require, errs)
+	rule.Toelichting = r.Toelichting
 	if rule.In == "" {
 		rule.In = "verordening"
 	}
-	if !slices.Contains(Documents, rule.In) {
+	texts := len(rule.Forbid) > 0 || len(rule.Require) > 0
+	switch {
+	case !slices.Contains(Documents, rule.In):
 		errs.Add(pos, "%s: in noemt onbekend document %q (kies uit: %s)", what, rule.In, strings.Join(Documents, ", "))
-	}
-	if r.In != "" && len(rule.Forbid) == 0 {
-		errs.Add(pos, "%s: in geldt alleen samen met forbid; haal in weg of voeg forbid toe", what)
+	case len(rule.Forbid) > 0 && len(rule.Require) > 0:
+		errs.Add(pos, "%s: geef forbid of require, niet allebei; maak er twee regels van", what)
+	case (r.In != "" || r.Toelichting) && !texts:
+		errs.Add(pos, "%s: in en toelichting gelden alleen samen met forbid of require; haal ze weg of voeg forbid of require toe", what)
 	}
 	return rule
 }
@@ -200,8 +211,8 @@ func Fill(msg string, show func(id string) string) string {
 	})
 }
 
-// forbidList reads forbid: one text or a list of texts.
-func forbidList(name, what string, n *yaml.Node, errs *source.ErrorList) []string {
+// textList reads forbid or require: one text or a list of texts.
+func textList(name, what, key string, n *yaml.Node, errs *source.ErrorList) []string {
 	var nodes []*yaml.Node
 	switch n.Kind {
 	case 0:
@@ -211,14 +222,14 @@ func forbidList(name, what string, n *yaml.Node, errs *source.ErrorList) []strin
 	case yaml.SequenceNode:
 		nodes = n.Content
 	default:
-		errs.Add(question.At(name, n), "%s: forbid is een tekst of een lijst van teksten", what)
+		errs.Add(question.At(name, n), "%s: %s is een tekst of een lijst van teksten", what, key)
 		return nil
 	}
 	var out []string
 	for _, t := range nodes {
 		s := NormalizeText(t.Value)
 		if t.Kind != yaml.ScalarNode || s == "" {
-			errs.Add(question.At(name, t), "%s: forbid bevat een lege tekst", what)
+			errs.Add(question.At(name, t), "%s: %s bevat een lege tekst", what, key)
 			continue
 		}
 		out = append(out, s)

@@ -78,11 +78,15 @@ func TestRuleLoadErrors(t *testing.T) {
 		{"unknown document", head + "  when: kostenplafond\n  ask: [kostenplafond]\n  message: m\n  forbid: x\n  in: brief\n",
 			"clauses/samenhang.yaml:1:3: regel regel-a: in noemt onbekend document \"brief\""},
 		{"in without forbid", head + "  when: kostenplafond\n  ask: [kostenplafond]\n  message: m\n  in: informatieblad\n",
-			"clauses/samenhang.yaml:1:3: regel regel-a: in geldt alleen samen met forbid"},
+			"clauses/samenhang.yaml:1:3: regel regel-a: in en toelichting gelden alleen samen met forbid of require"},
 		{"empty forbid", head + "  when: kostenplafond\n  ask: [kostenplafond]\n  message: m\n  forbid: [\"  \"]\n",
 			"clauses/samenhang.yaml:5:12: regel regel-a: forbid bevat een lege tekst"},
 		{"block scalar", head + "  when: >-\n    kostenplafond\n    && onbekend > 0\n  ask: [kostenplafond]\n  message: m\n",
 			"clauses/samenhang.yaml:3: voorwaarde \"kostenplafond && onbekend > 0\": onbekende vraag onbekend"},
+		{"forbid and require", head + "  when: kostenplafond\n  ask: [kostenplafond]\n  message: m\n  forbid: x\n  require: y\n",
+			"clauses/samenhang.yaml:1:3: regel regel-a: geef forbid of require, niet allebei"},
+		{"toelichting without texts", head + "  when: kostenplafond\n  ask: [kostenplafond]\n  message: m\n  toelichting: true\n",
+			"clauses/samenhang.yaml:1:3: regel regel-a: in en toelichting gelden alleen samen met forbid of require"},
 		{"not a list", "id: regel-a\n", "clauses/samenhang.yaml:1:1: verwacht een lijst van regels"},
 	}
 	for _, tc := range tests {
