@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"verordening/internal/pipeline"
+	"verordening/internal/source"
 )
 
 func runBuild(e *env, args []string) int {
@@ -52,6 +53,9 @@ func runBuild(e *env, args []string) int {
 	}
 	for _, f := range out.Files {
 		fmt.Fprintln(e.stdout, filepath.Join(output.dir, f.Name))
+	}
+	for _, w := range out.Result.Coverage.Problems(ans, source.SevWarning) {
+		fmt.Fprintln(e.stderr, w)
 	}
 	if m := out.Result.Coverage.Missing(); len(m) > 0 {
 		fmt.Fprintf(e.stderr, "let op: de verordening dekt niet alle wettelijke eisen: %s (zie dekking.md)\n", strings.Join(m, ", "))

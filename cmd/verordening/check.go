@@ -2,17 +2,20 @@ package main
 
 import (
 	"fmt"
-
 	"strings"
 	"text/tabwriter"
+
 	"verordening/internal/assemble"
 	"verordening/internal/pipeline"
+	"verordening/internal/source"
 )
 
 func runCheck(e *env, args []string) int {
 	var in inputFlags
 	fs := flagSet(e, "check", "(--answers BESTAND | --example NAAM) [--content MAP]",
-		"Controleert het antwoordbestand en toont per wettelijke eis welk artikel eraan voldoet.\n"+
+		"Controleert het antwoordbestand en toont per wettelijke eis welk artikel eraan voldoet. Een eis\n"+
+			"is pas gedekt als de antwoorden haar ook inhoud geven; antwoorden die elkaar tegenspreken,\n"+
+			"worden gemeld bij het antwoord dat moet veranderen.\n"+
 			"Eindigt met code 0 als alle eisen zijn gedekt, met 1 als er fouten of tekorten zijn.")
 	in.register(fs)
 	if code := parse(e, fs, args); code >= 0 {
@@ -49,11 +52,26 @@ func runCheck(e *env, args []string) int {
 		fmt.Fprintf(tw, "%s\t%s\t%s\n", r.Req.ID, r.Req.Description, r.ArticleList())
 	}
 	tw.Flush()
+	problems := cov.Problems(ans, source.SevError)
+	printErrors(e, problems)
 	if m := cov.Missing(); len(m) > 0 {
 		fmt.Fprintf(e.stdout, "\nNiet gedekt: %s\n", strings.Join(m, ", "))
 		fmt.Fprintln(e.stdout, "Pas de antwoorden aan, of voeg met --content een clausule toe die deze eisen dekt.")
 		return exitInput
 	}
+	if len(cov.Conflicts) > 0 {
+		fmt.Fprintf(e.stdout, "\nDe antwoorden spreken elkaar tegen: %s\n", strings.Join(conflictIDs(cov), ", "))
+		return exitInput
+	}
 	fmt.Fprintf(e.stdout, "\n%s: alle wettelijke eisen zijn gedekt.\n", ans.File)
 	return code
+}
+
+// conflictIDs names the broken consistency rules.
+func conflictIDs(cov *assemble.Coverage) []string {
+	var ids []string
+	for _, f := range cov.Conflicts {
+		ids = append(ids, f.ID)
+	}
+	return ids
 }

@@ -9,6 +9,7 @@ import (
 
 	"verordening/internal/pipeline"
 	"verordening/internal/region"
+	"verordening/internal/source"
 )
 
 func runRegion(e *env, args []string) int {
@@ -88,17 +89,21 @@ func regionCheck(e *env, c *pipeline.Content, f *region.File) int {
 		return exitInput
 	}
 	tw := tabwriter.NewWriter(e.stdout, 0, 4, 2, ' ', 0)
-	fmt.Fprintln(tw, "GEMEENTE\tGELIJK AAN BASIS\tAFWIJKINGEN\tNIET GEDEKT")
+	fmt.Fprintln(tw, "GEMEENTE\tGELIJK AAN BASIS\tAFWIJKINGEN\tNIET GEDEKT\tTEGENSTRIJDIG")
 	code := exitOK
 	for _, r := range ov.Results {
-		missing := "-"
-		if len(r.Missing) > 0 {
-			missing = strings.Join(r.Missing, ", ")
+		if len(r.Missing) > 0 || len(r.Conflicts) > 0 {
 			code = exitInput
 		}
-		fmt.Fprintf(tw, "%s\t%.1f%%\t%s\t%s\n", r.Gemeente.Name, r.Share(), strings.Join(r.Gemeente.Deviations, ", "), missing)
+		fmt.Fprintf(tw, "%s\t%.1f%%\t%s\t%s\t%s\n", r.Gemeente.Name, r.Share(), strings.Join(r.Gemeente.Deviations, ", "),
+			orDash(r.Missing), orDash(r.Conflicts))
 	}
 	tw.Flush()
+	for _, r := range ov.Results {
+		for _, p := range r.Problems {
+			fmt.Fprintf(e.stderr, "%s: %s\n", r.Gemeente.Name, p)
+		}
+	}
 	if code == exitOK {
 		fmt.Fprintf(e.stdout, "\nAlle %d gemeenten van %s dekken alle wettelijke eisen.\n", len(ov.Results), f.Regio)
 	}
@@ -138,6 +143,14 @@ func regionBuild(e *env, c *pipeline.Content, f *region.File, formats []string, 
 		fmt.Fprintf(e.stderr, "verordening region: %v\n", err)
 		return exitInput
 	}
+	// As build does: the documents are written, the findings are warnings.
+	for _, r := range ov.Results {
+		for _, p := range r.Problems {
+			w := *p
+			w.Severity = source.SevWarning
+			fmt.Fprintf(e.stderr, "%s: %s\n", r.Gemeente.Name, &w)
+		}
+	}
 	fmt.Fprintf(e.stdout, "%d gemeenten gebouwd in %s\n", len(ov.Results), outDir)
 	for _, file := range files {
 		fmt.Fprintln(e.stdout, filepath.Join(outDir, file.Name))
@@ -163,4 +176,11 @@ func moveInto(stage, dir string) error {
 		}
 	}
 	return nil
+}
+
+func orDash(ids []string) string {
+	if len(ids) == 0 {
+		return "-"
+	}
+	return strings.Join(ids, ", ")
 }

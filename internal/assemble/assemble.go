@@ -101,7 +101,7 @@ func BuildWith(lib *clause.Library, ans *answer.Answers, opts Options) (*Result,
 	if b.errs.HasErrors() {
 		return nil, b.result()
 	}
-	res.Coverage = coverage(lib, res.Chosen, res.Verordening)
+	res.Coverage = coverage(lib, ans, res.Chosen, res)
 	return res, nil
 }
 

@@ -1,6 +1,7 @@
 package assemble
 
 import (
+	"regexp"
 	"slices"
 	"strings"
 
@@ -9,9 +10,13 @@ import (
 	"verordening/internal/document"
 )
 
-// Coverage relates each legal requirement to the articles that meet it.
+// Coverage relates each legal requirement to the articles that meet it,
+// judged on substance: a requirement is covered when a chosen clause
+// covers it and the answers meet its needs (clauses/eisen.yaml). Conflicts
+// are the consistency rules (clauses/samenhang.yaml) the answers break.
 type Coverage struct {
-	Rows []CoverageRow
+	Rows      []CoverageRow
+	Conflicts []Finding
 }
 
 // A CoverageRow is one requirement and the chosen clauses that meet it,
@@ -20,23 +25,37 @@ type CoverageRow struct {
 	Req      *clause.Requirement
 	Clauses  []*clause.Clause
 	Articles []*document.Article // nil when assembly did not finish
+	Unmet    []Finding           // the needs the answers do not meet
 }
 
-// Missing returns the ids of required requirements no article meets.
+// Covered reports whether a chosen clause covers the requirement and the
+// answers meet all its needs.
+func (r CoverageRow) Covered() bool { return len(r.Clauses) > 0 && len(r.Unmet) == 0 }
+
+// Missing returns the ids of required requirements that are not covered.
 func (c *Coverage) Missing() []string {
 	var out []string
 	for _, r := range c.Rows {
-		if r.Req.Required() && len(r.Clauses) == 0 {
+		if r.Req.Required() && !r.Covered() {
 			out = append(out, r.Req.ID)
 		}
 	}
 	return out
 }
 
-// coverage relates requirements to the chosen clauses and, when d is not
-// nil, to their articles.
-func coverage(lib *clause.Library, chosen []Chosen, d *document.Document) *Coverage {
+// coverage relates requirements to the chosen clauses and, when res holds
+// the assembled documents, to their articles, and judges the needs and the
+// consistency rules.
+func coverage(lib *clause.Library, ans *answer.Answers, chosen []Chosen, res *Result) *Coverage {
 	cov := &Coverage{}
+	var d *document.Document
+	docs := map[string]*document.Document{}
+	if res != nil {
+		d = res.Verordening
+		for _, doc := range res.Documents() {
+			docs[string(doc.Kind)] = doc
+		}
+	}
 	for _, req := range lib.Requirements {
 		row := CoverageRow{Req: req}
 		for _, ch := range chosen {
@@ -52,6 +71,7 @@ func coverage(lib *clause.Library, chosen []Chosen, d *document.Document) *Cover
 		}
 		cov.Rows = append(cov.Rows, row)
 	}
+	cov.judge(lib, ans, docs)
 	return cov
 }
 
@@ -64,13 +84,13 @@ func SelectionCoverage(lib *clause.Library, ans *answer.Answers) (*Coverage, err
 	if b.errs.HasErrors() {
 		return nil, b.result()
 	}
-	return coverage(lib, chosen, nil), nil
+	return coverage(lib, ans, chosen, nil), nil
 }
 
 // ArticleList names the articles: "artikel 3", "artikelen 3 en 7", or
 // "niet gedekt".
 func (r CoverageRow) ArticleList() string {
-	if len(r.Clauses) == 0 {
+	if !r.Covered() {
 		if !r.Req.Required() {
 			return "elders geregeld"
 		}
@@ -92,6 +112,25 @@ func (r CoverageRow) ArticleList() string {
 	}
 	return "artikelen " + strings.Join(nums[:len(nums)-1], ", ") + " en " + nums[len(nums)-1]
 }
+
+// coverageCell is ArticleList, with the needs the answers do not meet.
+func (r CoverageRow) coverageCell() string {
+	if len(r.Unmet) == 0 {
+		return r.ArticleList()
+	}
+	var msgs []string
+	for _, f := range r.Unmet {
+		msgs = append(msgs, codeIDs(f.Message))
+	}
+	return r.ArticleList() + ": " + strings.Join(msgs, "; ")
+}
+
+// questionID is a question id in a message: a word with an underscore.
+var questionID = regexp.MustCompile(`\b[a-z0-9]+(?:_[a-z0-9]+)+\b`)
+
+// codeIDs sets the question ids in a message as code, so that Markdown
+// does not read their underscores as emphasis.
+func codeIDs(msg string) string { return questionID.ReplaceAllString(msg, "`$0`") }
 
 // Report builds the coverage report (dekkingsoverzicht) as a document.
 func (c *Coverage) Report(v *document.Document) *document.Document {
@@ -121,8 +160,21 @@ func (c *Coverage) Report(v *document.Document) *document.Document {
 			"Deze onderdelen van artikel 8a van de Participatiewet horen niet in een verordening over jobcoaching. Ga na of de re-integratieverordening van de gemeente ze regelt.",
 			table(elders, false)))
 	}
+	if len(c.Conflicts) > 0 {
+		ch.Articles = append(ch.Articles, conflictSection(c.Conflicts))
+	}
 	d.Chapters = []*document.Chapter{ch}
 	return d
+}
+
+// conflictSection lists the consistency rules the answers break.
+func conflictSection(fs []Finding) *document.Article {
+	t := &document.Table{Header: []string{"Regel", "Wat niet klopt", "Antwoorden"}}
+	for _, f := range fs {
+		t.Rows = append(t.Rows, []string{"`" + f.ID + "`", codeIDs(f.Message), "`" + strings.Join(f.Ask, "`, `") + "`"})
+	}
+	return section("samenhang", "Antwoorden die elkaar tegenspreken",
+		"Deze antwoorden passen niet bij elkaar; de documenten spreken zichzelf of de wet dan tegen. Pas de genoemde antwoorden aan.", t)
 }
 
 func section(id, title, text string, t *document.Table) *document.Article {
@@ -139,7 +191,7 @@ func table(rows []CoverageRow, withArticles bool) *document.Table {
 	for _, r := range rows {
 		row := []string{"`" + r.Req.ID + "`", r.Req.Basis.String(), r.Req.Description}
 		if withArticles {
-			row = append(row, r.ArticleList())
+			row = append(row, r.coverageCell())
 		} else {
 			row = append(row, r.Req.Note)
 		}

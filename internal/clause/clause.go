@@ -72,6 +72,7 @@ type Requirement struct {
 	Description string
 	Scope       string // "jobcoaching", or "elders" when another regulation meets it
 	Note        string
+	Needs       []*Need // what the answers must give it, besides a clause that covers it
 	Pos         source.Pos
 }
 
@@ -83,6 +84,7 @@ type Library struct {
 	Clauses      []*Clause // articles, by document, chapter, order
 	Definitions  []*Clause // by term
 	Requirements []*Requirement
+	Rules        []*Rule // consistency rules between answers (clauses/samenhang.yaml)
 	Chapters     map[string][]Chapter
 	Questions    *question.Questionnaire
 	Warnings     source.ErrorList // findings that do not stop loading
@@ -133,6 +135,7 @@ func Load(fsys fs.FS, qs *question.Questionnaire) (*Library, error) {
 	errs.Append(source.Pos{File: statutesFile}, l.loadStatutes(fsys))
 	errs.Append(source.Pos{File: "clauses/hoofdstukken.yaml"}, l.loadChapters(fsys))
 	errs.Append(source.Pos{File: "clauses/eisen.yaml"}, l.loadRequirements(fsys))
+	errs.Append(source.Pos{File: RulesFile}, l.loadRules(fsys))
 	for _, dir := range append(slices.Clone(Documents), definitionsDir) {
 		errs.Append(source.Pos{File: "clauses/" + dir}, l.loadDir(fsys, dir))
 	}
@@ -266,8 +269,13 @@ func (l *Library) compileWhen(name string, n *yaml.Node, errs *source.ErrorList)
 		return nil
 	}
 	pos := question.At(name, n)
-	if n.Style&(yaml.DoubleQuotedStyle|yaml.SingleQuotedStyle) != 0 {
+	switch {
+	case n.Style&(yaml.DoubleQuotedStyle|yaml.SingleQuotedStyle) != 0:
 		pos.Col++
+	case n.Style&(yaml.FoldedStyle|yaml.LiteralStyle) != 0:
+		// A block scalar starts on the next line; its lines are joined,
+		// so a column within it cannot be told: name the line only.
+		pos.Line, pos.Col = pos.Line+1, 1
 	}
 	pos.Col--
 	c, err := condition.Compile(n.Value, pos, l.Questions.Env())
@@ -406,13 +414,16 @@ func (l *Library) loadChapters(fsys fs.FS) error {
 }
 
 type rawRequirement struct {
-	ID          string `yaml:"id"`
-	Basis       string `yaml:"basis"`
-	Text        string `yaml:"text"`
-	Description string `yaml:"description"`
-	Scope       string `yaml:"scope"`
-	Note        string `yaml:"note"`
+	ID          string    `yaml:"id"`
+	Basis       string    `yaml:"basis"`
+	Text        string    `yaml:"text"`
+	Description string    `yaml:"description"`
+	Scope       string    `yaml:"scope"`
+	Note        string    `yaml:"note"`
+	Needs       yaml.Node `yaml:"needs"`
 }
+
+var requirementKeys = []string{"id", "basis", "text", "description", "scope", "note", "needs"}
 
 func (l *Library) loadRequirements(fsys fs.FS) error {
 	const name = "clauses/eisen.yaml"
@@ -433,6 +444,9 @@ func (l *Library) loadRequirements(fsys fs.FS) error {
 	for _, n := range doc.Content {
 		var r rawRequirement
 		pos := question.At(name, n)
+		if !mapKeys(name, n, requirementKeys, &errs) {
+			continue
+		}
 		if err := n.Decode(&r); err != nil {
 			errs.Append(pos, question.YAMLError(name, err))
 			continue
@@ -451,8 +465,13 @@ func (l *Library) loadRequirements(fsys fs.FS) error {
 			errs.Add(pos, "eis %s: scope moet jobcoaching of elders zijn, niet %q", r.ID, r.Scope)
 		}
 		seen[r.ID] = true
+		needs := l.loadNeeds(name, r.ID, &r.Needs, &errs)
+		if len(needs) > 0 && r.Scope == "elders" {
+			errs.Add(pos, "eis %s: een eis die elders wordt geregeld, heeft geen needs", r.ID)
+		}
 		l.Requirements = append(l.Requirements, &Requirement{ID: r.ID, Basis: ref, Text: strings.TrimSpace(r.Text),
-			Description: strings.TrimSpace(r.Description), Scope: r.Scope, Note: strings.TrimSpace(r.Note), Pos: pos})
+			Description: strings.TrimSpace(r.Description), Scope: r.Scope, Note: strings.TrimSpace(r.Note),
+			Needs: needs, Pos: pos})
 	}
 	return errs.Err()
 }

@@ -456,8 +456,15 @@ func TestChangedAmountChangesEverywhere(t *testing.T) {
 				// The old value may still appear only where another answer,
 				// or an amount computed from the answers, has the same value.
 				stillUsed := len(answerFigures(changed.ans)[oldS]) > 0 || derivedAmounts(changed.ans)[oldS] != ""
+				// A change may break a consistency rule (licht above the
+				// maximum, where both were equal): the dekkingsoverzicht
+				// then lists it, which is not a figure changing.
+				ruleBroken := len(changed.out.Result.Coverage.Findings()) != len(orig.out.Result.Coverage.Findings())
 				total := 0
 				for kind, before := range orig.md {
+					if kind == document.Dekking && ruleBroken {
+						continue
+					}
 					after, ok := changed.md[kind]
 					if !ok {
 						t.Errorf("%s: document missing after the change", kind)

@@ -27,6 +27,10 @@ type Result struct {
 	Total    int                 // answers asked in the gemeente or the basis
 	Articles map[string][32]byte // clause id → hash of the article text
 	Missing  []string            // uncovered requirements
+	// Conflicts names the consistency rules the answers break; Problems
+	// places every unmet need and broken rule at the answers to change.
+	Conflicts []string
+	Problems  source.ErrorList
 }
 
 // Share is the share of answers equal to the basis, in percent.
@@ -104,7 +108,12 @@ func buildOne(c *pipeline.Content, f *File, g *Gemeente, formats []string, emit 
 	if err != nil {
 		return nil, err
 	}
-	r := &Result{Gemeente: g, Slug: pipeline.Slug(g.Name), Missing: out.Result.Coverage.Missing()}
+	cov := out.Result.Coverage
+	r := &Result{Gemeente: g, Slug: pipeline.Slug(g.Name), Missing: cov.Missing(),
+		Problems: cov.Problems(g.Answers, source.SevError)}
+	for _, f := range cov.Conflicts {
+		r.Conflicts = append(r.Conflicts, f.ID)
+	}
 	r.Equal, r.Total = compare(f.Basis, g.Answers)
 	r.Articles = articleHashes(out.Result.Verordening, g.Name, f.Regio)
 	if emit != nil {

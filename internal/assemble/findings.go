@@ -1,0 +1,179 @@
+package assemble
+
+import (
+	"fmt"
+	"strings"
+
+	"verordening/internal/answer"
+	"verordening/internal/clause"
+	"verordening/internal/document"
+	"verordening/internal/source"
+)
+
+// A Finding is a need of a requirement that the answers do not meet, or a
+// consistency rule they break.
+type Finding struct {
+	ID      string   // the requirement or rule id
+	Message string   // with the answers filled in
+	Ask     []string // the questions whose answers should change
+}
+
+// Errors places the finding at each answer it asks to change, where that
+// answer was written. The answers taken from a default share one message
+// at line 1 of the answers file, as do findings whose questions are none
+// of them asked.
+func (f Finding) Errors(ans *answer.Answers, sev source.Severity) source.ErrorList {
+	var out source.ErrorList
+	var defaults []string
+	for _, id := range f.Ask {
+		v, asked := ans.Values[id]
+		switch {
+		case !asked:
+		case v.Default:
+			defaults = append(defaults, id)
+		default:
+			out = append(out, &source.Error{Pos: v.Pos, Severity: sev,
+				Msg: fmt.Sprintf("%s: %s (%s)", f.ID, f.Message, id)})
+		}
+	}
+	top := source.Pos{File: ans.File, Line: 1, Col: 1}
+	switch {
+	case len(defaults) == 1:
+		out = append(out, &source.Error{Pos: top, Severity: sev,
+			Msg: fmt.Sprintf("%s: %s (%s staat op de standaardwaarde; voeg \"%s: …\" toe om die te wijzigen)", f.ID, f.Message, defaults[0], defaults[0])})
+	case len(defaults) > 1:
+		out = append(out, &source.Error{Pos: top, Severity: sev,
+			Msg: fmt.Sprintf("%s: %s (%s staan op de standaardwaarde; voeg ze toe om ze te wijzigen)", f.ID, f.Message, strings.Join(defaults, ", "))})
+	case len(out) == 0:
+		out = append(out, &source.Error{Pos: top, Severity: sev, Msg: f.ID + ": " + f.Message})
+	}
+	return out
+}
+
+// judge evaluates the needs of every requirement row and the library's
+// consistency rules. docs holds the assembled documents by name, for the
+// rules with forbidden texts; without docs those rules are not judged.
+func (c *Coverage) judge(lib *clause.Library, ans *answer.Answers, docs map[string]*document.Document) {
+	env := ans.Env()
+	show := func(id string) string {
+		return ans.Questionnaire().Lookup(id).Show(ans.Get(id))
+	}
+	for i := range c.Rows {
+		row := &c.Rows[i]
+		for _, n := range row.Req.Needs {
+			ok, err := n.When.Eval(env)
+			if ok {
+				continue
+			}
+			f := Finding{ID: row.Req.ID, Message: clause.Fill(n.Message, show), Ask: n.Ask}
+			if err != nil {
+				f.Message += " (" + err.Error() + ")"
+			}
+			row.Unmet = append(row.Unmet, f)
+		}
+	}
+	for _, r := range lib.Rules {
+		if f, broken := judgeRule(r, env, show, docs); broken {
+			c.Conflicts = append(c.Conflicts, f)
+		}
+	}
+}
+
+func judgeRule(r *clause.Rule, env map[string]any, show func(string) string, docs map[string]*document.Document) (Finding, bool) {
+	f := Finding{ID: r.ID, Message: clause.Fill(r.Message, show), Ask: r.Ask}
+	holds, err := r.When.Eval(env)
+	if err != nil {
+		f.Message += " (" + err.Error() + ")"
+		return f, true
+	}
+	if !holds {
+		return f, false
+	}
+	if len(r.Forbid) == 0 && len(r.Require) == 0 {
+		return f, true
+	}
+	d := docs[r.In]
+	if d == nil {
+		return f, false // the document was not built: nothing to judge
+	}
+	if len(r.Require) > 0 {
+		if where, _ := findText(d, r.Require, r.Toelichting); where != "" {
+			return f, false
+		}
+		f.Message += fmt.Sprintf(" (de %s noemt geen van: %s)", r.In, strings.Join(r.Require, "; "))
+		return f, true
+	}
+	where, text := findText(d, r.Forbid, r.Toelichting)
+	if where == "" {
+		return f, false
+	}
+	f.Message += fmt.Sprintf(" (%s: %q)", where, text)
+	return f, true
+}
+
+// findText looks for the first of texts in the articles of d, and with
+// notes also in their toelichting and the general toelichting, and
+// returns the article's heading and the text found.
+func findText(d *document.Document, texts []string, notes bool) (where, found string) {
+	type part struct{ where, text string }
+	var parts []part
+	for _, a := range d.Articles() {
+		parts = append(parts, part{a.Heading(), articleText(a)})
+		if notes {
+			parts = append(parts, part{"toelichting bij " + a.Heading(), blocksText(a.Note)})
+		}
+	}
+	if notes && d.Notes != nil {
+		parts = append(parts, part{"algemene toelichting", blocksText(d.Notes.General)})
+	}
+	for _, p := range parts {
+		body := clause.NormalizeText(strings.ReplaceAll(unmark(p.text), `\`, ""))
+		for _, t := range texts {
+			if strings.Contains(body, t) {
+				return p.where, t
+			}
+		}
+	}
+	return "", ""
+}
+
+// blocksText joins the text of paragraphs, headings, lists and tables.
+func blocksText(blocks []document.Block) string {
+	var b strings.Builder
+	for _, bl := range blocks {
+		switch x := bl.(type) {
+		case *document.Paragraph:
+			b.WriteString(x.Text + "\n")
+		case *document.Heading:
+			b.WriteString(x.Text + "\n")
+		case *document.List:
+			b.WriteString(strings.Join(x.Items, "\n") + "\n")
+		case *document.Table:
+			for _, row := range x.Rows {
+				b.WriteString(strings.Join(row, " ") + "\n")
+			}
+		}
+	}
+	return b.String()
+}
+
+// Findings returns the unmet needs, by requirement, then the broken
+// consistency rules.
+func (c *Coverage) Findings() []Finding {
+	var out []Finding
+	for _, r := range c.Rows {
+		out = append(out, r.Unmet...)
+	}
+	return append(out, c.Conflicts...)
+}
+
+// Problems places every finding at the answers to change, sorted by
+// position, with the given severity: errors for check, warnings for build.
+func (c *Coverage) Problems(ans *answer.Answers, sev source.Severity) source.ErrorList {
+	var out source.ErrorList
+	for _, f := range c.Findings() {
+		out = append(out, f.Errors(ans, sev)...)
+	}
+	out.Sort()
+	return out
+}
