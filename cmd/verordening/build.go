@@ -34,6 +34,9 @@ func runBuild(e *env, args []string) int {
 		}
 		return code
 	}
+	for _, w := range ans.OpenFigures() {
+		fmt.Fprintln(e.stderr, w)
+	}
 	out, err := c.Build(ans, fmts)
 	if err != nil {
 		printErrors(e, err)

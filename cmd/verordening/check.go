@@ -26,7 +26,7 @@ func runCheck(e *env, args []string) int {
 	if ans == nil {
 		return code
 	}
-	for _, w := range pipeline.StaleFigures(ans) {
+	for _, w := range append(ans.OpenFigures(), pipeline.StaleFigures(ans)...) {
 		fmt.Fprintln(e.stderr, w)
 	}
 	code = exitOK

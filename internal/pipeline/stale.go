@@ -16,7 +16,8 @@ const StaleAfterYears = 2
 // StaleFigures warns about every amount or percentage in use that equals a
 // reference figure more than StaleAfterYears older than the date the
 // verordening takes effect: such a figure should be checked against the
-// current one before the raad adopts it.
+// current one before the raad adopts it. A figure from law in force
+// (status geldend) is current whatever its year, and is not reported.
 func StaleFigures(ans *answer.Answers) source.ErrorList {
 	var warns source.ErrorList
 	date, _ := ans.Get("inwerkingtreding").(string)
@@ -30,7 +31,7 @@ func StaleFigures(ans *answer.Answers) source.ErrorList {
 	for _, id := range ans.Sorted() {
 		q := ans.Questionnaire().Lookup(id)
 		v := ans.Values[id]
-		if q.Source == nil || (q.Type != question.Bedrag && q.Type != question.Percentage) || v.V != q.Default {
+		if q.Source == nil || q.Source.Status == question.Geldend || (q.Type != question.Bedrag && q.Type != question.Percentage) || v.V != q.Default {
 			continue
 		}
 		if year-q.Source.Year > StaleAfterYears {
