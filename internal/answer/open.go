@@ -20,7 +20,7 @@ func (a *Answers) OpenFigures() source.ErrorList {
 	var warns source.ErrorList
 	for _, id := range a.Open {
 		q := a.qs.Lookup(id)
-		warns.Warn(source.Pos{File: a.File, Line: 1, Col: 1}, "%s is nog niet ingevuld (%s); de documenten tonen daar %q. Voeg het cijfer toe dat de gemeente kiest, bijvoorbeeld \"%s: %s\", met in een opmerking de bron en het jaar",
+		warns.Warn(source.Pos{File: a.File, Line: 1, Col: 1}, "%s is nog niet ingevuld: %s De documenten tonen daar %q. Voeg het cijfer toe dat de gemeente kiest, met bron en jaar in een opmerking, bijvoorbeeld \"%s: %s # bron, jaar\"",
 			id, q.Text, Placeholder(id), id, exampleValue(q))
 	}
 	return warns

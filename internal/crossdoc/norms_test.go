@@ -65,7 +65,7 @@ func TestOpenFigureShowsPlaceholder(t *testing.T) {
 	if !slices.Equal(ans.Open, []string{"uurtarief"}) {
 		t.Fatalf("Open = %v, want [uurtarief]: the example leaves the uurtarief open", ans.Open)
 	}
-	if w := ans.OpenFigures(); len(w) != 1 || !strings.Contains(w[0].Error(), `"uurtarief: 84.90"`) || !strings.HasPrefix(w[0].Error(), file+":1:1:") {
+	if w := ans.OpenFigures(); len(w) != 1 || !strings.Contains(w[0].Error(), `"uurtarief: 84.90 # bron, jaar"`) || !strings.HasPrefix(w[0].Error(), file+":1:1:") {
 		t.Errorf("OpenFigures() = %v, want one warning at %s:1:1 saying to add \"uurtarief: 84.90\"", w, file)
 	}
 	out, err := c.Build(ans, []string{"md", "html", "docx"})
