@@ -258,3 +258,33 @@ func answerAmount(ans *answer.Answers, id string) string {
 	v, _ := ans.Get(id).(float64)
 	return format.Bedrag(v)
 }
+
+// routePhrases name, per verordening clause, the words by which the
+// informatieblad offers that route or rule to providers.
+var routePhrases = []struct{ clause, phrase string }{
+	{"subsidie-externe-jobcoach", "zelf inhuren"},
+	{"subsidie-externe-jobcoach", "regels van de subsidie"},
+	{"landelijke-werkgevers", "vestigingen in meer gemeenten"},
+	{"eigen-jobcoaches", "eigen jobcoaches"},
+	{"interne-werkbegeleiding", "interne werkbegeleider"},
+	{"nazorg", "strippenkaart"},
+	{"kostenplafond", "alle jaren samen"},
+	{"natura-aanbesteding", "aanbesteding"},
+}
+
+// TestInformatiebladNamesOnlyOpenRoutes: the informatieblad never tells
+// providers about a route or rule the verordening does not have.
+func TestInformatiebladNamesOnlyOpenRoutes(t *testing.T) {
+	c := content(t)
+	for _, tc := range cases(t, c) {
+		t.Run(tc.name, func(t *testing.T) {
+			b := tc.build(t, c)
+			md := b.md[document.Informatieblad]
+			for _, r := range routePhrases {
+				if b.verordening().Article(r.clause) == nil && strings.Contains(md, r.phrase) {
+					t.Errorf("the informatieblad says %q, but the verordening has no %s", r.phrase, r.clause)
+				}
+			}
+		})
+	}
+}
