@@ -35,6 +35,14 @@ func TestOpenFigure(t *testing.T) {
 		}
 	}
 
+	enc := a.Encode()
+	if !strings.Contains(string(enc), "# uurtarief: …") {
+		t.Errorf("the written answers do not list the open uurtarief:\n%s", enc)
+	}
+	if again, _, err := Decode("b.yaml", enc, qs); err != nil || !again.IsOpen("uurtarief") {
+		t.Errorf("written answers decode with err %v; the uurtarief must stay open", err)
+	}
+
 	b, _, err := Decode("a.yaml", []byte(minimal+"uurtarief: 79.50\n"), qs)
 	if err != nil {
 		t.Fatal(err)
