@@ -354,6 +354,9 @@ func (r rawQuestion) toQuestion(sec *Section, env *condition.Env, norms map[stri
 			q.applyNorm(nm, pos, errs)
 		}
 	}
+	if r.Source != nil && r.Source.Status != "" && (!slices.Contains(statuses, r.Source.Status) || r.Source.Status == Onbekend) {
+		errs.Add(r.pos, "vraag %s: source.status moet geldend, historisch of voorbeeld zijn; een cijfer met status onbekend is geen standaardwaarde (gebruik invullen: true)", q.ID)
+	}
 	switch {
 	case r.Invullen && len(*errs) == n:
 		r.checkInvullen(q, errs)
