@@ -6,6 +6,7 @@ import (
 	"testing/fstest"
 
 	"verordening"
+	"verordening/internal/source"
 )
 
 const testSection = "section: {id: s, title: S, order: 1}\nquestions:\n"
@@ -97,4 +98,30 @@ func TestEmbeddedNorms(t *testing.T) {
 			t.Errorf("question %s takes its default from norm %s, whose current value is unknown", q.ID, q.Norm.ID)
 		}
 	}
+}
+
+// FuzzNorms: any normen.yaml loads without panic, and every message
+// points into that file, within its lines.
+func FuzzNorms(f *testing.F) {
+	f.Add([]byte(testNorms))
+	f.Add([]byte("- id: x\n  status: onbekend\n"))
+	f.Add([]byte("- id: x\n  value: [1]\n"))
+	f.Add([]byte("{}"))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		_, _, err := loadNorms(fstest.MapFS{NormsFile: {Data: data}})
+		el, ok := err.(source.ErrorList)
+		if err != nil && !ok {
+			if _, single := err.(*source.Error); !single {
+				t.Fatalf("error is not positioned: %T %v", err, err)
+			}
+			return
+		}
+		norm := strings.NewReplacer("\r\n", "\n", "\r", "\n").Replace(string(data))
+		lines := strings.Count(norm, "\n") + 1
+		for _, e := range el {
+			if e.Pos.File != NormsFile || e.Pos.Line < 0 || e.Pos.Line > lines+1 {
+				t.Fatalf("message outside the input (%d lines): %v", lines, e)
+			}
+		}
+	})
 }
