@@ -126,7 +126,7 @@ func TestInterviewFullRun(t *testing.T) {
 		t.Errorf("answers: gemeente %q, regio_naam %v, inwerkingtreding %v", a.Gemeente, a.Get("regio_naam"), a.Get("inwerkingtreding"))
 	}
 	data, _ := os.ReadFile(path)
-	for _, want := range []string{"# Hoe lang kan jobcoaching ten hoogste worden toegekend", "Standaardwaarde, bron: UWV, Protocol Jobcoaching 2016"} {
+	for _, want := range []string{"# Hoe lang kan jobcoaching ten hoogste worden toegekend", "Standaardwaarde, bron: het Protocol Jobcoaching 2016 van UWV"} {
 		if !strings.Contains(string(data), want) {
 			t.Errorf("the file lacks %q:\n%s", want, data)
 		}

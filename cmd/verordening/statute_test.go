@@ -100,7 +100,7 @@ func TestOpenInwerkingtreding(t *testing.T) {
 		t.Errorf("without any date: exit %d, stderr:\n%s\nwant %q", code, stderr, want)
 	}
 
-	os.WriteFile(answers, []byte(base+"beleidsregels_inwerkingtreding: 2027-03-01\nvaststelling_datum: 2026-11-12\n"), 0o644)
+	os.WriteFile(answers, []byte(base+"beleidsregels_inwerkingtreding: 2027-03-01\nvaststelling_datum: 2026-11-12\nkostenplafond: true\n"), 0o644)
 	out := filepath.Join(dir, "uit")
 	code, _, stderr = runCLI("build", "--answers", answers, "--format", "md", "--out", out)
 	if code != exitOK {

@@ -5,6 +5,7 @@ package answer
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/agnivade/levenshtein"
@@ -29,8 +30,15 @@ type Answers struct {
 	File     string
 	Gemeente string
 	Values   map[string]Value // only the questions that were asked
-	qs       *question.Questionnaire
+	// Open lists, in questionnaire order, the asked questions marked
+	// invullen that the file leaves unanswered: figures the gemeente
+	// still has to give. They are not in Values.
+	Open []string
+	qs   *question.Questionnaire
 }
+
+// IsOpen reports whether question id is an open figure (see Open).
+func (a *Answers) IsOpen(id string) bool { return slices.Contains(a.Open, id) }
 
 // Questionnaire returns the questionnaire the answers were checked against.
 func (a *Answers) Questionnaire() *question.Questionnaire { return a.qs }
@@ -208,6 +216,9 @@ func (a *Answers) resolve(name string, given map[string]Value, failed map[string
 			errs.Add(source.Pos{File: name, Line: 1, Col: 1}, "de vraag %s is niet beantwoord: %s Voeg \"%s: …\" toe.", q.ID, q.Text, q.ID)
 			continue
 		default:
+			if q.Invullen {
+				a.Open = append(a.Open, q.ID)
+			}
 			continue
 		}
 		env[q.ID] = a.Values[q.ID].V

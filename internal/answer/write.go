@@ -15,6 +15,12 @@ import (
 // text, defaults marked with their source. The output decodes back to the
 // same answers.
 func Encode(gemeente string, values map[string]Value, qs *question.Questionnaire) []byte {
+	return encode(gemeente, values, nil, qs)
+}
+
+// encode is Encode; the open figures, if any, are listed in a closing
+// comment with the line to add for each.
+func encode(gemeente string, values map[string]Value, open []string, qs *question.Questionnaire) []byte {
 	doc := &yaml.Node{Kind: yaml.MappingNode}
 	doc.HeadComment = "Antwoorden voor de verordening jobcoaching. Wijzig een waarde en bouw opnieuw met\n\"verordening build --answers <dit bestand>\"."
 	doc.Content = append(doc.Content, scalar(GemeenteKey), scalar(gemeente))
@@ -31,6 +37,13 @@ func Encode(gemeente string, values map[string]Value, qs *question.Questionnaire
 			key.HeadComment = "== " + section.Title + " ==\n\n" + key.HeadComment
 		}
 		doc.Content = append(doc.Content, key, node(q, v.V))
+	}
+	if len(open) > 0 {
+		lines := []string{"Nog in te vullen door de gemeente (de documenten tonen hier een plaatshouder):"}
+		for _, id := range open {
+			lines = append(lines, id+": …    # "+qs.Lookup(id).Text)
+		}
+		doc.FootComment = strings.Join(lines, "\n")
 	}
 	var buf bytes.Buffer
 	enc := yaml.NewEncoder(&buf)
@@ -89,4 +102,4 @@ func node(q *question.Question, v any) *yaml.Node {
 }
 
 // Encode writes the answers as used, defaults included.
-func (a *Answers) Encode() []byte { return Encode(a.Gemeente, a.Values, a.qs) }
+func (a *Answers) Encode() []byte { return encode(a.Gemeente, a.Values, a.Open, a.qs) }

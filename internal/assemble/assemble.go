@@ -196,6 +196,9 @@ func templateAnswers(ans *answer.Answers) map[string]any {
 		if s, ok := v.(string); ok && q.Type == question.Tekst && s != "" {
 			v = markAnswer(format.EscapeMarkdown(s))
 		}
+		if ans.IsOpen(q.ID) {
+			v = placeholder(q.ID)
+		}
 		m[q.ID] = v
 	}
 	return m

@@ -2,6 +2,7 @@ package assemble
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"verordening/internal/document"
@@ -183,16 +184,48 @@ func cells(l string) []string {
 	return append(out, strings.TrimSpace(cur.String()))
 }
 
+// defListMarker, written by the template function "definities" at the
+// start of a lid, makes the lid's items a list of definitions: printed
+// without letters and in alphabetical order, as the Aanwijzingen want
+// for begripsbepalingen.
+const defListMarker = refOpen + "DEFINITIES" + refClose
+
+// cutDefList removes the definitions marker from the lid's text and
+// reports whether it was there.
+func cutDefList(lid *document.Lid) bool {
+	t, ok := strings.CutPrefix(lid.Text, defListMarker)
+	if ok {
+		lid.Text = strings.TrimSpace(t)
+	}
+	return ok
+}
+
+// sortDefinitions orders definitions by their text, ignoring case and
+// markup, and gives them no marker.
+func sortDefinitions(items []*document.Item) {
+	key := func(it *document.Item) string {
+		return strings.ToLower(strings.TrimLeft(unmark(it.Text), "*_\\ "))
+	}
+	slices.SortStableFunc(items, func(a, b *document.Item) int { return strings.Compare(key(a), key(b)) })
+	for _, it := range items {
+		it.Marker = ""
+	}
+}
+
 // numberLegal numbers leden (only when there are several) and letters
 // onderdelen, and ends every enumeration per the Aanwijzingen: each item
 // ";", the last ".", an item with sub-items ":". Items the author ended with
-// "; en" or "; of" keep that ending.
+// "; en" or "; of" keep that ending. The items of a lid marked as a list
+// of definitions get no letters and are sorted.
 func numberLegal(leden []*document.Lid) {
 	for i, lid := range leden {
 		if len(leden) > 1 {
 			lid.Number = fmt.Sprint(i + 1)
 		}
 		markItems(lid.Items, letter)
+		if cutDefList(lid) {
+			sortDefinitions(lid.Items)
+		}
 		leaves := collectLeaves(lid.Items, nil)
 		for j, it := range leaves {
 			it.Text = punctuate(it.Text, j == len(leaves)-1)
@@ -249,6 +282,9 @@ func letter(i int) string {
 func bullets(leden []*document.Lid) {
 	for _, l := range leden {
 		markItems(l.Items, func(int) string { return "-" })
+		if cutDefList(l) {
+			sortDefinitions(l.Items)
+		}
 	}
 }
 

@@ -118,6 +118,9 @@ func writeValue(k *strings.Builder, v any, field func(string)) bool {
 	case bool:
 		k.WriteByte('b')
 		field(strconv.FormatBool(x))
+	case openFigure:
+		k.WriteByte('o')
+		field(x.text)
 	case []string:
 		k.WriteByte('l')
 		field(strconv.Itoa(len(x)))

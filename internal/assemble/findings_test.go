@@ -54,9 +54,9 @@ func TestNeedsAndRules(t *testing.T) {
 		{"borging leeg", "borging: []\n", []string{"pw8a-2e2-borging"}},
 		{"geen kwaliteitseisen", "kwaliteit_jobcoach: []\nkwaliteit_organisatie: []\n", []string{"pw8a-2e2-kwaliteitseisen"}},
 		{"alleen eisen aan de organisatie", "kwaliteit_jobcoach: []\n", nil},
-		{"geen subsidieroute", "interne_werkbegeleiding: false\nsubsidie_externe_jobcoach: false\n",
-			[]string{"pw10-3-vormen", "pw8a-2e1-natura-subsidie"}},
-		{"geen interne werkbegeleider", "interne_werkbegeleiding: false\n", []string{"pw10-3-vormen"}},
+		// The interne werkbegeleider is never shut out, so the subsidy
+		// route stays open whatever the employer subsidies chosen.
+		{"geen subsidie als gewone route", "interne_werkbegeleiding: false\nsubsidie_externe_jobcoach: false\n", nil},
 		{"geen overgang", "overgang_onderwijs_werk: false\n", []string{"pw8a-2g2-overgang"}},
 
 		{"plafond onder uurnorm", pct + "kostenplafond: true\nkostenplafond_bedrag: 6900\n", []string{"kostenplafond-onder-uurnorm"}},
@@ -67,14 +67,14 @@ func TestNeedsAndRules(t *testing.T) {
 		{"plafond onder uurnorm en normbedragen zwaar", pct + zwaar + "begeleidingsniveaus: licht_midden_zwaar\nbekostiging: normbedragen\nkostenplafond: true\nkostenplafond_bedrag: 6900\n",
 			[]string{"kostenplafond-onder-uurnorm-zwaar"}},
 		{"plafond gelijk aan uurnorm en normbedragen zwaar", pct + zwaar + "begeleidingsniveaus: licht_midden_zwaar\nbekostiging: normbedragen\nkostenplafond: true\nkostenplafond_bedrag: 6912\n", nil},
-		{"plafond onder bedragen zonder niveaus", "urennorm: maatwerk\nbegeleidingsniveaus: geen\nkostenplafond: true\nkostenplafond_bedrag: 7000\n",
+		{"plafond onder bedragen zonder niveaus", "urennorm: maatwerk\nmaatwerk_max_uren: 120\nbegeleidingsniveaus: geen\nkostenplafond: true\nkostenplafond_bedrag: 7000\n",
 			[]string{"kostenplafond-onder-bedragen"}},
-		{"plafond gelijk aan bedragen zonder niveaus", "urennorm: maatwerk\nbegeleidingsniveaus: geen\nkostenplafond: true\nkostenplafond_bedrag: 7200\n", nil},
-		{"plafond onder bedragen midden", "urennorm: maatwerk\nkostenplafond: true\nkostenplafond_bedrag: 7199\n",
+		{"plafond gelijk aan bedragen zonder niveaus", "urennorm: maatwerk\nmaatwerk_max_uren: 120\nbegeleidingsniveaus: geen\nkostenplafond: true\nkostenplafond_bedrag: 7200\n", nil},
+		{"plafond onder bedragen midden", "urennorm: maatwerk\nmaatwerk_max_uren: 120\nkostenplafond: true\nkostenplafond_bedrag: 7199\n",
 			[]string{"kostenplafond-onder-bedragen-midden"}},
-		{"plafond onder bedragen zwaar", zwaar + "urennorm: maatwerk\nbegeleidingsniveaus: licht_midden_zwaar\nkostenplafond: true\nkostenplafond_bedrag: 9999\n",
+		{"plafond onder bedragen zwaar", zwaar + "urennorm: maatwerk\nmaatwerk_max_uren: 120\nbegeleidingsniveaus: licht_midden_zwaar\nkostenplafond: true\nkostenplafond_bedrag: 9999\n",
 			[]string{"kostenplafond-onder-bedragen-zwaar"}},
-		{"plafond gelijk aan bedragen zwaar", zwaar + "urennorm: maatwerk\nbegeleidingsniveaus: licht_midden_zwaar\nkostenplafond: true\nkostenplafond_bedrag: 10000\n", nil},
+		{"plafond gelijk aan bedragen zwaar", zwaar + "urennorm: maatwerk\nmaatwerk_max_uren: 120\nbegeleidingsniveaus: licht_midden_zwaar\nkostenplafond: true\nkostenplafond_bedrag: 10000\n", nil},
 
 		{"duur korter dan periode", "maximale_duur_maanden: 6\ntoekenningsperiode_maanden: 12\n", []string{"duur-korter-dan-toekenningsperiode"}},
 		{"duur gelijk aan periode", "maximale_duur_maanden: 12\ntoekenningsperiode_maanden: 12\n", nil},
@@ -85,8 +85,6 @@ func TestNeedsAndRules(t *testing.T) {
 		{"uitzondering op maximum", pct + "uitzondering_jaar1_pct: 10\nuitzondering_jaar2_pct: 5\nuitzondering_jaar3_pct: 3\n", nil},
 		{"specialistisch tarief lager", "uurtarief: 80\ntarief_specialistisch: true\nuurtarief_specialistisch: 80\n", []string{"specialistisch-tarief-niet-hoger"}},
 		{"specialistisch tarief hoger", "uurtarief: 80\ntarief_specialistisch: true\nuurtarief_specialistisch: 81\n", nil},
-		{"proefplaatsing zonder interne werkbegeleiding", "proefplaatsing: true\ninterne_werkbegeleiding: false\n",
-			[]string{"proefplaatsing-zonder-grondslag", "pw10-3-vormen"}},
 		{"verlengde proefplaatsing lager", "proefplaatsing: true\nproefplaatsing_bedrag: 700\nproefplaatsing_bedrag_verlengd: 600\n",
 			[]string{"proefplaatsing-verlengd-lager"}},
 	}
@@ -120,9 +118,8 @@ func TestNeedsOnOpenFigures(t *testing.T) {
 		req, answers, open string
 		value              any
 	}{
-		{"pw8a-2e1-duur-intensiteit", "urennorm: maatwerk\nbegeleidingsniveaus: geen\n", "bedrag_jaar2", 0.0},
-		{"pw8a-2e1-duur-intensiteit", "urennorm: maatwerk\n", "bedrag_midden_jaar3", 0.0},
-		{"pw8a-2e1-duur-intensiteit", "urennorm: maatwerk\nbegeleidingsniveaus: licht_midden_zwaar\nbedrag_zwaar_jaar1: 6000\nbedrag_zwaar_jaar2: 4000\nbedrag_zwaar_jaar3: 2000\n", "bedrag_zwaar_jaar1", 0.0},
+		{"pw8a-2e1-duur-intensiteit", "urennorm: maatwerk\nmaatwerk_max_uren: 120\n", "maatwerk_max_uren", 0.0},
+		{"pw8a-2e1-duur-intensiteit", "uren_uitzondering: true\n", "uitzondering_jaar2_pct", 0.0},
 		{"pw8a-2e1-duur-intensiteit", "urennorm: percentage_werktijd\n", "uren_jaar3_pct", 0.0},
 		{"pw8a-2e1-duur-intensiteit", "", "maximale_duur_maanden", 0.0},
 		{"pw8a-2e1-natura-subsidie", "", "selectie_jobcoachorganisatie", ""},

@@ -5,28 +5,33 @@ import (
 	"reflect"
 	"text/template"
 
+	"verordening/internal/answer"
 	"verordening/internal/format"
+	"verordening/internal/question"
 )
 
 // funcs binds the template functions for this build (see
 // docs/clause-format.md for what each does).
 func (b *builder) funcs() template.FuncMap {
 	return template.FuncMap{
-		"ref":       func(args ...string) (string, error) { return refPlaceholder(false, args...) },
-		"Ref":       func(args ...string) (string, error) { return refPlaceholder(true, args...) },
-		"refs":      refsPlaceholder,
-		"selected":  func(id string) bool { return b.chosen[id] },
-		"begrippen": func() string { return "- " + defsMarker },
-		"bron":      b.source,
-		"label":     b.label,
-		"labels":    b.labels,
-		"bedrag":    num(format.Bedrag),
-		"procent":   num(format.Procent),
-		"getal":     num(format.Getal),
-		"woord":     num(format.Woord),
-		"datum":     format.Datum,
-		"lijst":     func(items []string) string { return format.Join(items, "en") },
-		"lijstof":   func(items []string) string { return format.Join(items, "of") },
+		"ref":        func(args ...string) (string, error) { return refPlaceholder(false, args...) },
+		"Ref":        func(args ...string) (string, error) { return refPlaceholder(true, args...) },
+		"refs":       refsPlaceholder,
+		"selected":   func(id string) bool { return b.chosen[id] },
+		"begrippen":  func() string { return "- " + defsMarker },
+		"bron":       b.source,
+		"cijfer":     b.figure,
+		"open":       b.isOpen,
+		"definities": func() string { return defListMarker },
+		"label":      b.label,
+		"labels":     b.labels,
+		"bedrag":     num(format.Bedrag),
+		"procent":    num(format.Procent),
+		"getal":      num(format.Getal),
+		"woord":      num(format.Woord),
+		"datum":      format.Datum,
+		"lijst":      func(items []string) string { return format.Join(items, "en") },
+		"lijstof":    func(items []string) string { return format.Join(items, "of") },
 	}
 }
 
@@ -39,6 +44,8 @@ func num(f func(float64) string) func(any) (string, error) {
 			return f(x), nil
 		case int:
 			return f(float64(x)), nil
+		case openFigure:
+			return x.text, nil
 		}
 		return "", fmt.Errorf("verwacht een getal, kreeg %T", v)
 	}
@@ -55,6 +62,49 @@ func (b *builder) source(id string) string {
 		return ""
 	}
 	return format.EscapeMarkdown(q.Source.String())
+}
+
+// An openFigure stands in the template data for a figure the gemeente
+// has still to fill in (question attribute invullen). The formatters
+// print its placeholder, so a template that forgets to test "open" still
+// shows the gap instead of "€ 0"; comparing it with a number fails the
+// build, which names the clause.
+type openFigure struct{ text string }
+
+// placeholder is the marked, escaped text shown for open figure id.
+func placeholder(id string) openFigure {
+	return openFigure{markAnswer(format.EscapeMarkdown(answer.Placeholder(id)))}
+}
+
+// figure prints the answer to question id in its type's format, or the
+// placeholder when it is an open figure.
+func (b *builder) figure(id string) (string, error) {
+	q := b.ans.Questionnaire().Lookup(id)
+	if q == nil {
+		return "", fmt.Errorf("cijfer: onbekende vraag %q", id)
+	}
+	if b.ans.IsOpen(id) {
+		return placeholder(id).text, nil
+	}
+	v := b.ans.Get(id)
+	switch q.Type {
+	case question.Bedrag:
+		return num(format.Bedrag)(v)
+	case question.Percentage:
+		return num(format.Procent)(v)
+	case question.Getal:
+		return num(format.Getal)(v)
+	}
+	return "", fmt.Errorf("cijfer: vraag %s is geen getal, bedrag of percentage", id)
+}
+
+// isOpen reports whether question id is an open figure, so that a
+// template can leave out a computation that needs it.
+func (b *builder) isOpen(id string) (bool, error) {
+	if b.ans.Questionnaire().Lookup(id) == nil {
+		return false, fmt.Errorf("open: onbekende vraag %q", id)
+	}
+	return b.ans.IsOpen(id), nil
 }
 
 func (b *builder) label(id, value string) (string, error) {

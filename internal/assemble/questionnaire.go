@@ -41,6 +41,8 @@ func questionArticle(q *question.Question) *document.Article {
 			def += " (bron: " + q.Source.String() + ")"
 		}
 		facts = append(facts, &document.Item{Marker: "-", Text: def})
+	} else if q.Invullen {
+		facts = append(facts, &document.Item{Marker: "-", Text: "Geen standaardwaarde: in te vullen door de gemeente; zolang het open is, tonen de documenten een plaatshouder"})
 	} else if q.Optional {
 		facts = append(facts, &document.Item{Marker: "-", Text: "Mag open blijven"})
 	}

@@ -163,7 +163,7 @@ func (w *walker) command(c *parse.CommandNode) {
 		if arg.Text != "" && w.lib.Lookup(arg.Text) == nil {
 			w.errs.Warn(w.at(arg), "%s verwijst naar onbekende clausule %q", fn.Ident, arg.Text)
 		}
-	case "bron", "label", "labels":
+	case "bron", "label", "labels", "cijfer", "open":
 		q := w.lib.Questions.Lookup(arg.Text)
 		if q == nil {
 			w.errs.Add(w.at(arg), "%s noemt onbekende vraag %q", fn.Ident, arg.Text)

@@ -16,7 +16,7 @@ import (
 // map, the formatters, label and labels, which read only the
 // questionnaire, and the reference functions, which write placeholders
 // resolved after assembly) or listed here by its literal argument
-// (selected, bron). A template that reaches its data in a way this walk
+// (selected, bron, and cijfer and open, which read the answer they name). A template that reaches its data in a way this walk
 // cannot follow — the whole answer map, a non-literal argument to
 // selected or bron, the root data passed on — is not Static, and is run
 // every time.
@@ -54,6 +54,10 @@ func treeDeps(t *parse.Tree) *Deps {
 }
 
 type depWalker struct{ d *Deps }
+
+// literalFuncs are the template functions whose output depends on the
+// answers through the id they are given.
+var literalFuncs = []string{"selected", "bron", "cijfer", "open"}
 
 // walk visits n; top says whether dot is still the template's data (it is
 // not inside range and with, where dot is a value derived from the data).
@@ -135,7 +139,7 @@ func (w *depWalker) command(c *parse.CommandNode, top bool) {
 		return
 	}
 	fn, ok := c.Args[0].(*parse.IdentifierNode)
-	if !ok || fn.Ident != "selected" && fn.Ident != "bron" {
+	if !ok || !slices.Contains(literalFuncs, fn.Ident) {
 		return
 	}
 	var arg *parse.StringNode
@@ -147,9 +151,12 @@ func (w *depWalker) command(c *parse.CommandNode, top bool) {
 		w.d.Static = false
 		return
 	}
-	if fn.Ident == "selected" {
+	switch fn.Ident {
+	case "selected":
 		w.d.Selected = append(w.d.Selected, arg.Text)
-	} else {
+	case "bron":
 		w.d.Sources = append(w.d.Sources, arg.Text)
+	default: // cijfer, open: the answer itself
+		w.d.Answers = append(w.d.Answers, arg.Text)
 	}
 }

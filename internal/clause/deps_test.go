@@ -25,6 +25,10 @@ func TestDeps(t *testing.T) {
 		{`{{ selected (printf "%s" "x") }}`, Deps{}},
 		{`{{ "x" | bron }}`, Deps{}},
 		{`{{ $id := "x" }}{{ bron $id }}`, Deps{}},
+		{`{{ cijfer "uurtarief" }}`, Deps{Static: true, Answers: []string{"uurtarief"}}},
+		{`{{ if not (open "uurtarief") }}{{ mulf .A.nazorg_uren .A.uurtarief }}{{ end }}`, Deps{Static: true, Answers: []string{"nazorg_uren", "uurtarief"}}},
+		{`{{ $id := "uurtarief" }}{{ cijfer $id }}`, Deps{}},
+		{`{{ range $r := list "a" }}{{ open $r }}{{ end }}`, Deps{}},
 	}
 	for _, tt := range tests {
 		tmpl, err := template.New("t").Funcs(parseFuncs()).Parse(tt.src)

@@ -9,7 +9,7 @@ import (
 // BuildFuncs are the template functions whose results depend on one build
 // (the answers and the chosen clauses). The library parses templates with
 // stand-ins; the assembler binds the real ones on a clone of the set.
-var BuildFuncs = []string{"ref", "Ref", "refs", "selected", "bron", "label", "labels", "begrippen"}
+var BuildFuncs = []string{"ref", "Ref", "refs", "selected", "bron", "label", "labels", "begrippen", "cijfer", "open", "definities"}
 
 // PureFuncs are functions with no state: formatting of numbers and dates.
 var PureFuncs = []string{"bedrag", "procent", "getal", "woord", "datum", "lijst", "lijstof"}
@@ -24,5 +24,6 @@ func parseFuncs() template.FuncMap {
 		m[name] = stand
 	}
 	m["selected"] = func(string) bool { return false }
+	m["open"] = func(string) bool { return false }
 	return m
 }

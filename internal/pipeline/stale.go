@@ -13,10 +13,15 @@ import (
 // reference figure may be before check warns about it.
 const StaleAfterYears = 2
 
-// StaleFigures warns about every amount or percentage in use that equals a
-// reference figure more than StaleAfterYears older than the date the
-// verordening takes effect: such a figure should be checked against the
-// current one before the raad adopts it.
+// StaleFigures warns about every amount in use that equals a reference
+// figure more than StaleAfterYears older than the date the verordening
+// takes effect: amounts are indexed year by year, so such a figure should
+// be checked against the current one before the raad adopts it. A figure
+// from law in force (status geldend) is current whatever its year, and is
+// not reported. Percentages are not reported: a share of working time is
+// a choice of policy that does not lose its value with the years, and the
+// documents name the source of one taken from an expired regime as
+// history (see the toelichting of the intensity article).
 //
 // With the date of inwerkingtreding left open (the statutory default of
 // the eighth day after publication), the date of adoption stands in for
@@ -37,7 +42,7 @@ func StaleFigures(ans *answer.Answers) source.ErrorList {
 	for _, id := range ans.Sorted() {
 		q := ans.Questionnaire().Lookup(id)
 		v := ans.Values[id]
-		if q.Source == nil || (q.Type != question.Bedrag && q.Type != question.Percentage) || v.V != q.Default {
+		if q.Source == nil || q.Source.Status == question.Geldend || q.Type != question.Bedrag || v.V != q.Default {
 			continue
 		}
 		if year-q.Source.Year > StaleAfterYears {

@@ -3,6 +3,7 @@ package question
 import (
 	"fmt"
 	"io/fs"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -18,19 +19,40 @@ const NormsFile = "questions/normen/normen.yaml"
 // A Norm is a reference figure with its year and source: an amount, a
 // percentage or a number that a gemeente may follow.
 type Norm struct {
-	ID        string  `yaml:"id"`
-	Value     float64 `yaml:"value"`
-	Unit      string  `yaml:"unit"`
-	Year      int     `yaml:"year"`
-	Title     string  `yaml:"title"`
-	Certainty string  `yaml:"certainty"` // zeker, waarschijnlijk or onzeker
-	Note      string  `yaml:"note"`
+	ID        string   `yaml:"id"`
+	Value     *float64 `yaml:"value"` // nil only for status onbekend
+	Unit      string   `yaml:"unit"`
+	Year      int      `yaml:"year"`
+	Title     string   `yaml:"title"`
+	Certainty string   `yaml:"certainty"` // zeker, waarschijnlijk or onzeker
+	Status    Status   `yaml:"status"`
+	Note      string   `yaml:"note"`
 	Pos       source.Pos
 }
 
+// Status says whether a figure is the one in force today.
+type Status string
+
+const (
+	// Geldend: the figure stands in law in force (the Reïntegratiebesluit).
+	Geldend Status = "geldend"
+	// Historisch: the figure comes from an expired or superseded regime
+	// (a withdrawn protocol, an old agreement). A document may offer it
+	// as a choice but presents it as history, never as current practice.
+	Historisch Status = "historisch"
+	// Voorbeeld: a figure another gemeente or region chose in its own
+	// rules: an example, not a norm that binds anyone.
+	Voorbeeld Status = "voorbeeld"
+	// Onbekend: the figure is indexed (yearly) and its current value is
+	// not known here. It is never a default: the gemeente fills it in.
+	Onbekend Status = "onbekend"
+)
+
+var statuses = []Status{Geldend, Historisch, Voorbeeld, Onbekend}
+
 // Source returns the norm as the source of a default.
 func (n *Norm) Source() *Source {
-	return &Source{Year: n.Year, Title: n.Title, Certainty: n.Certainty}
+	return &Source{Year: n.Year, Title: n.Title, Certainty: n.Certainty, Status: n.Status}
 }
 
 var certainties = []string{"zeker", "waarschijnlijk", "onzeker"}
@@ -65,6 +87,10 @@ func loadNorms(fsys fs.FS) (map[string]*Norm, []*Norm, error) {
 			errs.Add(nm.Pos, "norm %s: een norm heeft een jaar (year) en een bron (title)", nm.ID)
 		case !containsString(certainties, nm.Certainty):
 			errs.Add(nm.Pos, "norm %s: certainty moet zeker, waarschijnlijk of onzeker zijn", nm.ID)
+		case !slices.Contains(statuses, nm.Status):
+			errs.Add(nm.Pos, "norm %s: status moet geldend, historisch, voorbeeld of onbekend zijn (voeg \"status: …\" toe)", nm.ID)
+		case nm.Value == nil && nm.Status != Onbekend:
+			errs.Add(nm.Pos, "norm %s: een norm met status %s heeft een waarde (value)", nm.ID, nm.Status)
 		}
 		byID[nm.ID] = &nm
 		list = append(list, &nm)
@@ -82,12 +108,17 @@ func containsString(list []string, s string) bool {
 }
 
 // applyNorm gives q the norm's value as default and the norm as source.
+// A norm whose current value is unknown is never a default.
 func (q *Question) applyNorm(n *Norm, pos source.Pos, errs *source.ErrorList) {
 	if q.Type != Getal && q.Type != Bedrag && q.Type != Percentage {
 		errs.Add(pos, "vraag %s: alleen een getal, bedrag of percentage kan een norm als standaardwaarde hebben", q.ID)
 		return
 	}
-	v, msg := q.ParseText(strconv.FormatFloat(n.Value, 'f', -1, 64), "!!float")
+	if n.Status == Onbekend || n.Value == nil {
+		errs.Add(pos, "vraag %s: norm %s heeft status onbekend (het actuele cijfer is niet bekend) en kan geen standaardwaarde zijn; haal \"norm: %s\" weg en zet \"invullen: true\", zodat de gemeente het cijfer zelf invult (zie %s)", q.ID, n.ID, n.ID, n.Pos)
+		return
+	}
+	v, msg := q.ParseText(strconv.FormatFloat(*n.Value, 'f', -1, 64), "!!float")
 	if msg != "" {
 		errs.Add(pos, "vraag %s: norm %s past niet: %s", q.ID, n.ID, msg)
 		return

@@ -43,6 +43,7 @@ type Source struct {
 	Year      int    `yaml:"year"`
 	Title     string `yaml:"title"`
 	Certainty string `yaml:"certainty"` // empty, or as a Norm's
+	Status    Status `yaml:"status"`    // empty, or as a Norm's
 }
 
 // String is "title, year", with a warning when the figure is not certain:
@@ -58,6 +59,9 @@ func (s *Source) String() string {
 	case "waarschijnlijk":
 		out += "; uit een secundaire bron"
 	}
+	if s.Status == Historisch {
+		out += "; een historisch cijfer, niet het cijfer dat nu geldt"
+	}
 	return out
 }
 
@@ -72,7 +76,13 @@ type Question struct {
 	Default  any     // typed like an answer; nil when there is none
 	Source   *Source // where Default comes from; nil when unknown
 	When     *condition.Cond
-	Optional bool     // may stay unanswered
+	Optional bool // may stay unanswered
+	// Invullen marks a figure only the gemeente can give (its current
+	// value is not known to the library): there is no default, the
+	// question may stay open (Optional is set), and until it is answered
+	// every document shows a placeholder and build and check list it.
+	Invullen bool
+	Example  any      // invullen: a value to show in the message that asks for it; nil when none
 	Min, Max *float64 // numbers: range; tekst: Max is the length
 	Unit     string
 	Norm     *Norm // the norm the default comes from, if any
@@ -246,13 +256,15 @@ type rawQuestion struct {
 	Min      *float64  `yaml:"min"`
 	Max      *float64  `yaml:"max"`
 	Unit     string    `yaml:"unit"`
-	Norm     string    `yaml:"norm"`
+	Norm     yaml.Node `yaml:"norm"`
+	Invullen bool      `yaml:"invullen"`
+	Example  yaml.Node `yaml:"example"`
 	Accept   *rawRule  `yaml:"accept"`
 	Reject   []rawRule `yaml:"reject"`
 	pos      source.Pos
 }
 
-var questionKeys = []string{"id", "text", "help", "type", "options", "default", "source", "norm", "when", "optional", "min", "max", "unit", "accept", "reject"}
+var questionKeys = []string{"id", "text", "help", "type", "options", "default", "source", "norm", "when", "optional", "invullen", "example", "min", "max", "unit", "accept", "reject"}
 
 func parseFile(name string, data []byte) (*rawFile, error) {
 	var root yaml.Node
@@ -339,8 +351,8 @@ func checkKeys(name string, n *yaml.Node, allowed []string, errs *source.ErrorLi
 func (r rawQuestion) toQuestion(sec *Section, env *condition.Env, norms map[string]*Norm, errs *source.ErrorList) (*Question, bool) {
 	n := len(*errs)
 	q := &Question{ID: r.ID, Section: sec, Text: strings.TrimSpace(r.Text), Help: strings.TrimSpace(r.Help),
-		Type: r.Type, Options: r.Options, Source: r.Source, Optional: r.Optional,
-		Min: r.Min, Max: r.Max, Unit: r.Unit, Pos: r.pos}
+		Type: r.Type, Options: r.Options, Source: r.Source, Optional: r.Optional || r.Invullen,
+		Invullen: r.Invullen, Min: r.Min, Max: r.Max, Unit: r.Unit, Pos: r.pos}
 	r.checkShape(errs)
 	r.compileRules(q, errs)
 	if r.When.Kind == yaml.ScalarNode {
@@ -357,15 +369,25 @@ func (r rawQuestion) toQuestion(sec *Section, env *condition.Env, norms map[stri
 		}
 		q.Default = v
 	}
-	if r.Norm != "" && len(*errs) == n {
-		switch nm := norms[r.Norm]; {
+	if r.Norm.Value != "" && len(*errs) == n {
+		pos := At(r.pos.File, &r.Norm)
+		switch nm := norms[r.Norm.Value]; {
 		case nm == nil:
-			errs.Add(r.pos, "vraag %s: onbekende norm %q (zie %s)", q.ID, r.Norm, NormsFile)
+			errs.Add(pos, "vraag %s: onbekende norm %q (zie %s)", q.ID, r.Norm.Value, NormsFile)
 		case r.Default.Kind != 0 || r.Source != nil:
-			errs.Add(r.pos, "vraag %s: geef default en source, of norm, niet allebei", q.ID)
+			errs.Add(pos, "vraag %s: geef default en source, of norm, niet allebei", q.ID)
 		default:
-			q.applyNorm(nm, r.pos, errs)
+			q.applyNorm(nm, pos, errs)
 		}
+	}
+	if r.Source != nil && r.Source.Status != "" && (!slices.Contains(statuses, r.Source.Status) || r.Source.Status == Onbekend) {
+		errs.Add(r.pos, "vraag %s: source.status moet geldend, historisch of voorbeeld zijn; een cijfer met status onbekend is geen standaardwaarde (gebruik invullen: true)", q.ID)
+	}
+	switch {
+	case r.Invullen && len(*errs) == n:
+		r.checkInvullen(q, errs)
+	case !r.Invullen && r.Example.Kind != 0:
+		errs.Add(At(r.pos.File, &r.Example), "vraag %s: example hoort alleen bij een vraag met invullen: true", q.ID)
 	}
 	return q, len(*errs) == n
 }
@@ -387,6 +409,26 @@ func (r rawQuestion) compileRules(q *Question, errs *source.ErrorList) {
 		if c := rr.compile(r.ID, r.pos, false, errs); c != nil {
 			q.Reject = append(q.Reject, c)
 		}
+	}
+}
+
+// checkInvullen checks a figure the gemeente must fill in: it has no
+// default to fall back on, and its example must be a valid answer.
+func (r rawQuestion) checkInvullen(q *Question, errs *source.ErrorList) {
+	switch {
+	case r.Default.Kind != 0 || r.Norm.Value != "":
+		errs.Add(r.pos, "vraag %s: een vraag met invullen: true heeft geen standaardwaarde; haal default of norm weg", q.ID)
+		return
+	case q.Type != Getal && q.Type != Bedrag && q.Type != Percentage:
+		errs.Add(r.pos, "vraag %s: invullen geldt alleen voor een getal, bedrag of percentage", q.ID)
+		return
+	}
+	if r.Example.Kind != 0 {
+		v, msg := q.Parse(&r.Example)
+		if msg != "" {
+			errs.Add(At(r.pos.File, &r.Example), "voorbeeld van %s: %s", q.ID, msg)
+		}
+		q.Example = v
 	}
 }
 
