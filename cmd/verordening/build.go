@@ -35,7 +35,7 @@ func runBuild(e *env, args []string) int {
 		}
 		return code
 	}
-	for _, w := range append(ans.OpenFigures(), c.StatuteWarnings(ans)...) {
+	for _, w := range append(c.OpenItems(ans), c.StatuteWarnings(ans)...) {
 		fmt.Fprintln(e.stderr, w)
 	}
 	out, err := c.Build(ans, fmts)

@@ -29,7 +29,7 @@ func runCheck(e *env, args []string) int {
 	if ans == nil {
 		return code
 	}
-	for _, w := range append(append(ans.OpenFigures(), pipeline.StaleFigures(ans)...), c.StatuteWarnings(ans)...) {
+	for _, w := range append(append(c.OpenItems(ans), pipeline.StaleFigures(ans)...), c.StatuteWarnings(ans)...) {
 		fmt.Fprintln(e.stderr, w)
 	}
 	code = exitOK

@@ -15,7 +15,7 @@ import (
 )
 
 // baseAnswers meet every need and break no rule; each case adds lines.
-const baseAnswers = "gemeente: Proefstad\nregionale_afspraken: lokaal\ninwerkingtreding: 2027-01-01\n"
+const baseAnswers = "gemeente: Proefstad\nregionale_afspraken: lokaal\ninwerkingtreding: 2027-01-01\nreintegratieverordening: Re-integratieverordening Proefstad 2023\n"
 
 func decode(t *testing.T, c *pipeline.Content, extra string) *answer.Answers {
 	t.Helper()
@@ -167,9 +167,9 @@ func TestFindingPositions(t *testing.T) {
 	}
 	got := strings.Join(lines, "\n")
 	for _, want := range []string{
-		"antwoorden.yaml:4:10: pw8a-2e2-borging: zet borging op ten minste één maatregel",
-		"antwoorden.yaml:6:23: kostenplafond-onder-uurnorm: het maximum van € 5.000 voor de hele duur",
-		"antwoorden.yaml:7:12: kostenplafond-onder-uurnorm:",
+		"antwoorden.yaml:5:10: pw8a-2e2-borging: zet borging op ten minste één maatregel",
+		"antwoorden.yaml:7:23: kostenplafond-onder-uurnorm: het maximum van € 5.000 voor de hele duur",
+		"antwoorden.yaml:8:12: kostenplafond-onder-uurnorm:",
 		"antwoorden.yaml:1:1: kostenplafond-onder-uurnorm: ",
 		"(uren_jaar1_pct, uren_jaar2_pct, minimale_contracturen, werkweken_per_jaar staan op de standaardwaarde",
 	} {
