@@ -112,10 +112,20 @@ var rubric = []struct {
 		if a == nil {
 			return "no hardheidsclausule"
 		}
-		if !strings.Contains(a.Leden[0].Text, "een bepaling van deze verordening") {
+		if !strings.Contains(a.Leden[0].Text, "een bepaling van deze verordening") && !strings.Contains(a.Leden[0].Text, "een bepaling van deze paragraaf") {
 			return "the hardheidsclausule covers only some articles: " + a.Leden[0].Text
 		}
 		return ""
+	}},
+	{"in de paragraafvorm spreken de regels van deze paragraaf", func(b *build) string {
+		if b.ans.Get("vorm") != "paragraaf" {
+			return ""
+		}
+		var text string
+		for _, a := range b.verordening().Articles() {
+			text += leden(a)
+		}
+		return absent(text, "deze verordening")
 	}},
 	{"jongeren via artikel 7a vallen onder de doelgroep", func(b *build) string {
 		v := b.verordening()
