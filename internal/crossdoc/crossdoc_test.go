@@ -627,21 +627,7 @@ func refTargets(src string) []string {
 // articleText is everything printed for an article: its leden, onderdelen,
 // tables and toelichting.
 func articleText(a *document.Article) string {
-	var sb strings.Builder
-	var items func([]*document.Item)
-	items = func(its []*document.Item) {
-		for _, it := range its {
-			sb.WriteString(it.Text + "\n")
-			items(it.Items)
-		}
-	}
-	for _, l := range a.Leden {
-		sb.WriteString(l.Text + "\n")
-		items(l.Items)
-		sb.WriteString(blocksText(l.Blocks))
-	}
-	sb.WriteString(blocksText(a.Note))
-	return sb.String()
+	return leden(a) + blocksText(a.Note)
 }
 
 func blocksText(blocks []document.Block) string {
