@@ -142,7 +142,7 @@ func TestContentErrorsArePositioned(t *testing.T) {
 		t.Fatalf("exit %d, want 1", code)
 	}
 	for _, want := range []string{
-		`clauses/verordening/99-kapot.md:8:19: voorwaarde: "iedereen" is geen mogelijke waarde van doelgroep (kies uit: breed, voorrang)`,
+		`clauses/verordening/99-kapot.md:8:19: voorwaarde: "iedereen" is geen mogelijke waarde van doelgroep (kies uit: breed, voorrang, kern)`,
 		`clauses/verordening/99-kapot.md:10:`,
 	} {
 		if !strings.Contains(stderr, want) {

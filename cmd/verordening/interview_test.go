@@ -509,6 +509,8 @@ func TestInterviewTerminal(t *testing.T) {
 			r.send("Re-integratieverordening Ptydam 2023\r")
 		case "vervallen_artikelen":
 			r.send("12, 13a\r")
+		case "doelgroep_eigen":
+			r.send("mensen met niet-aangeboren hersenletsel\r")
 		default:
 			r.send("\r")
 		}
@@ -532,7 +534,7 @@ func TestInterviewTerminal(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := map[string]any{"reintegratieverordening": "Re-integratieverordening Ptydam 2023", "vervallen_artikelen": "12, 13a", "regio_naam": "Ptyregio", "afstemming": []string{"uwv", "clientenraad"}, "maximale_duur_maanden": 24.0, "regionale_afspraken": "regionaal"}
+	want := map[string]any{"reintegratieverordening": "Re-integratieverordening Ptydam 2023", "vervallen_artikelen": "12, 13a", "doelgroep_eigen": "mensen met niet-aangeboren hersenletsel", "regio_naam": "Ptyregio", "afstemming": []string{"uwv", "clientenraad"}, "maximale_duur_maanden": 24.0, "regionale_afspraken": "regionaal"}
 	for id, v := range want {
 		if !reflect.DeepEqual(ex.Values[id], v) {
 			t.Errorf("%s: %#v, want %#v", id, ex.Values[id], v)

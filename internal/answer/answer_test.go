@@ -33,7 +33,7 @@ func TestDecodeErrors(t *testing.T) {
 		{"onbekende sleutel zonder suggestie", minimal + "kleur: rood\n",
 			[]string{`a.yaml:4:1: onbekende vraag "kleur"; zie "verordening questions" voor alle vragen`}},
 		{"optie bestaat niet", minimal + "doelgroep: iedereen\n",
-			[]string{`a.yaml:4:12: doelgroep: onbekende keuze "iedereen" voor doelgroep (kies uit: breed, voorrang)`}},
+			[]string{`a.yaml:4:12: doelgroep: onbekende keuze "iedereen" voor doelgroep (kies uit: breed, voorrang, kern)`}},
 		{"verkeerd type", minimal + "maximale_duur_maanden: lang\n",
 			[]string{`a.yaml:4:24: maximale_duur_maanden: verwacht een getal (getal), niet "lang"`}},
 		{"nederlandse komma", minimal + "kostenplafond: true\nkostenplafond_bedrag: 8.600,50\n",

@@ -256,6 +256,15 @@ func derivedAmounts(ans *answer.Answers) map[string]string {
 	niveaus := ans.Get("begeleidingsniveaus") != "geen"
 	pct := ans.Get("urennorm") == "percentage_werktijd"
 	tabel := niveaus && ans.Get("bekostiging") == "normbedragen" || !pct
+	if ans.Get("urennorm") == "uurbanden" {
+		// the table of "Uurband en uren per jaar" and the worked example:
+		// the hours of each band times the uurtarief
+		for _, id := range []string{"uurband_1_uren", "uurband_2_uren", "uurband_3_uren"} {
+			if a(id) > 0 {
+				out[format.Bedrag(a(id)*tarief)] = "uurband " + id
+			}
+		}
+	}
 	if !pct {
 		return out
 	}

@@ -74,6 +74,9 @@ func intensity(v *document.Document) *document.Article {
 	if a := v.Article("intensiteit-percentage"); a != nil {
 		return a
 	}
+	if a := v.Article("intensiteit-uurbanden"); a != nil {
+		return a
+	}
 	return v.Article("intensiteit-maatwerk")
 }
 
