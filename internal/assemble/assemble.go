@@ -342,7 +342,7 @@ func (b *builder) regulation(doc string, chosen []Chosen) *document.Document {
 	} else {
 		b.frame(d, doc)
 	}
-	resolveRefs(d, b.docs, func(art *document.Article, msg string) {
+	resolveRefs(d, b.docs, b.docName, func(art *document.Article, msg string) {
 		pos := source.Pos{File: "templates/" + doc}
 		if art != nil {
 			pos = b.lib.Lookup(art.ID).Pos
@@ -350,6 +350,15 @@ func (b *builder) regulation(doc string, chosen []Chosen) *document.Document {
 		b.errs.Add(pos, "%s", msg)
 	})
 	return d
+}
+
+// docName gives the words a reference uses for another document: its kind,
+// or for the college's second document the name its naam template gives.
+func (b *builder) docName(kind string) string {
+	if kind == "beleidsregels" {
+		return b.data.Regels
+	}
+	return kind
 }
 
 // titles gives a document's title, short title and subject.
