@@ -191,7 +191,9 @@ func TestSubsidiekader(t *testing.T) {
 				t.Errorf("%q: subsidiekader says %q", tc.answers, n)
 			}
 		}
-		if ids := findingIDs(res.Coverage); slices.ContainsFunc(ids, func(id string) bool { return strings.HasPrefix(id, "subsidiekader") || strings.HasPrefix(id, "staatssteun") || strings.HasPrefix(id, "voorschot") }) {
+		if ids := findingIDs(res.Coverage); slices.ContainsFunc(ids, func(id string) bool {
+			return strings.HasPrefix(id, "subsidiekader") || strings.HasPrefix(id, "staatssteun") || strings.HasPrefix(id, "voorschot")
+		}) {
 			t.Errorf("%q: findings %v", tc.answers, ids)
 		}
 	}
