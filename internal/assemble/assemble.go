@@ -158,7 +158,21 @@ type tmplData struct {
 	// Wijziging is what the frame of the wijzigingsverordening needs, in
 	// the paragraph form only.
 	Wijziging *wijziging
+	// Regels is what every document calls the college's second document
+	// in running text ("deze {{ .Regels }}"), as its naam template says;
+	// RegelsTitel is that document's title (its titel template), set when
+	// it is assembled.
+	Regels      string
+	RegelsTitel string
 }
+
+// The frame of the college's second document (beleidsregels or nadere
+// regels): its name in running text, its title and its subject.
+const (
+	rulesNameTmpl    = "templates/beleidsregels/naam.md.tmpl"
+	rulesTitleTmpl   = "templates/beleidsregels/titel.md.tmpl"
+	rulesSubjectTmpl = "templates/beleidsregels/onderwerp.md.tmpl"
+)
 
 func newBuilder(lib *clause.Library, ans *answer.Answers, form *Form) *builder {
 	b := &builder{lib: lib, ans: ans, chosen: map[string]bool{}, docs: map[string]*document.Document{}, form: form}
@@ -181,6 +195,10 @@ func newBuilder(lib *clause.Library, ans *answer.Answers, form *Form) *builder {
 	}
 	b.data.Citeertitel = markAnswer(b.citeertitel)
 	b.tmpl = lib.Templates().Funcs(b.funcs())
+	b.data.Regels = "beleidsregels"
+	if lib.HasTemplate(rulesNameTmpl) {
+		b.data.Regels = strings.TrimSpace(b.runText(rulesNameTmpl))
+	}
 	return b
 }
 
@@ -324,7 +342,7 @@ func (b *builder) regulation(doc string, chosen []Chosen) *document.Document {
 	} else {
 		b.frame(d, doc)
 	}
-	resolveRefs(d, b.docs, func(art *document.Article, msg string) {
+	resolveRefs(d, b.docs, b.docName, func(art *document.Article, msg string) {
 		pos := source.Pos{File: "templates/" + doc}
 		if art != nil {
 			pos = b.lib.Lookup(art.ID).Pos
@@ -334,13 +352,23 @@ func (b *builder) regulation(doc string, chosen []Chosen) *document.Document {
 	return d
 }
 
+// docName gives the words a reference uses for another document: its kind,
+// or for the college's second document the name its naam template gives.
+func (b *builder) docName(kind string) string {
+	if kind == "beleidsregels" {
+		return b.data.Regels
+	}
+	return kind
+}
+
 // titles gives a document's title, short title and subject.
 func (b *builder) titles(doc string) (title, short, subject string) {
 	v := b.citeertitel
 	switch doc {
 	case "beleidsregels":
-		t := "Beleidsregels jobcoaching " + unmark(b.data.Gemeente) + b.year()
-		return t, t, "Beleidsregels van het college bij de " + v
+		b.data.RegelsTitel = strings.TrimSpace(b.runText(rulesTitleTmpl))
+		t := unmark(b.data.RegelsTitel)
+		return t, t, unmark(strings.TrimSpace(b.runText(rulesSubjectTmpl)))
 	case "informatieblad":
 		g := unmark(b.data.Gemeente)
 		t := "Informatieblad voor jobcoachorganisaties, gemeente " + g
@@ -350,13 +378,6 @@ func (b *builder) titles(doc string) (title, short, subject string) {
 		return "Paragraaf jobcoaching van de " + v, v, "Regels over jobcoaching in de " + v
 	}
 	return v, v, "Regels over jobcoaching op grond van artikel 8a van de Participatiewet"
-}
-
-func (b *builder) year() string {
-	if d := firstDate(b.ans, "inwerkingtreding", "beleidsregels_inwerkingtreding"); len(d) >= 4 {
-		return " " + d[:4]
-	}
-	return ""
 }
 
 type chapterPlan struct {

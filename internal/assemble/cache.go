@@ -89,6 +89,10 @@ func (b *builder) cacheKey(name string) string {
 			field(b.data.GeletOp)
 		case "Regeling":
 			field(b.data.Regeling)
+		case "Regels":
+			field(b.data.Regels)
+		case "RegelsTitel":
+			field(b.data.RegelsTitel)
 		case "Vervallen":
 			writeValue(&k, b.data.Vervallen, field)
 		default:

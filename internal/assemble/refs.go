@@ -129,7 +129,8 @@ func findItem(a *document.Article, lidIdx int, label string) (string, bool) {
 // verordening) names that document: "artikel 9, tweede lid, van de
 // verordening". Placeholders in the frame (aanhef, toelichting) stand in no
 // article.
-func resolveRefs(d *document.Document, docs map[string]*document.Document, fail func(art *document.Article, msg string)) {
+// name gives the words for another document's kind ("verordening").
+func resolveRefs(d *document.Document, docs map[string]*document.Document, name func(kind string) string, fail func(art *document.Article, msg string)) {
 	resolver := func(art *document.Article) func(string) string {
 		return func(s string) string {
 			s = unmark(s)
@@ -137,7 +138,7 @@ func resolveRefs(d *document.Document, docs map[string]*document.Document, fail 
 				return s
 			}
 			return refRe.ReplaceAllStringFunc(s, func(m string) string {
-				w, err := resolveOne(d, docs, art, parseRef(m[len(refOpen):len(m)-len(refClose)]))
+				w, err := resolveOne(d, docs, name, art, parseRef(m[len(refOpen):len(m)-len(refClose)]))
 				if err != nil {
 					fail(art, err.Error())
 					return "[verwijzing]"
@@ -157,9 +158,9 @@ func resolveRefs(d *document.Document, docs map[string]*document.Document, fail 
 	}
 }
 
-func resolveOne(d *document.Document, docs map[string]*document.Document, from *document.Article, r ref) (string, error) {
+func resolveOne(d *document.Document, docs map[string]*document.Document, name func(string) string, from *document.Article, r ref) (string, error) {
 	if strings.Contains(r.target, ",") {
-		return resolveList(d, docs, strings.Split(r.target, ","))
+		return resolveList(d, docs, name, strings.Split(r.target, ","))
 	}
 	to, other := from, ""
 	if r.target != "" && (from == nil || r.target != from.ID) {
@@ -183,7 +184,7 @@ func resolveOne(d *document.Document, docs map[string]*document.Document, from *
 		if strings.Contains(w, ",") {
 			w += ","
 		}
-		w += " van de " + other
+		w += " van de " + name(other)
 	}
 	if r.capital {
 		w = strings.ToUpper(w[:1]) + w[1:]
@@ -209,7 +210,7 @@ func lookup(d *document.Document, docs map[string]*document.Document, id string)
 // artikelen 8 en 20", "de artikelen 26 tot en met 28". Clauses not chosen
 // for these answers are left out, which is what a list of optional
 // articles wants.
-func resolveList(d *document.Document, docs map[string]*document.Document, ids []string) (string, error) {
+func resolveList(d *document.Document, docs map[string]*document.Document, name func(string) string, ids []string) (string, error) {
 	var nums []string
 	var other string
 	for _, id := range ids {
@@ -227,7 +228,7 @@ func resolveList(d *document.Document, docs map[string]*document.Document, ids [
 	}
 	w := ArticleList(nums)
 	if other != "" {
-		w += " van de " + other
+		w += " van de " + name(other)
 	}
 	return w, nil
 }
