@@ -72,69 +72,102 @@ func (c *Coverage) judge(lib *clause.Library, ans *answer.Answers, docs map[stri
 			row.Unmet = append(row.Unmet, f)
 		}
 	}
+	idx := newTextIndex(docs)
 	for _, r := range lib.Rules {
-		if f, broken := judgeRule(r, env, show, docs); broken {
+		if f, broken := idx.judge(r, env, show); broken {
 			c.Conflicts = append(c.Conflicts, f)
 		}
 	}
 }
 
 func judgeRule(r *clause.Rule, env map[string]any, show func(string) string, docs map[string]*document.Document) (Finding, bool) {
-	f := Finding{ID: r.ID, Message: clause.Fill(r.Message, show), Ask: r.Ask}
-	holds, err := r.When.Eval(env)
-	if err != nil {
-		f.Message += " (" + err.Error() + ")"
-		return f, true
-	}
-	if !holds {
-		return f, false
-	}
-	if len(r.Forbid) == 0 && len(r.Require) == 0 {
-		return f, true
-	}
-	d := docs[r.In]
-	if d == nil {
-		return f, false // the document was not built: nothing to judge
-	}
-	if len(r.Require) > 0 {
-		if where, _ := findText(d, r.Require, r.Toelichting); where != "" {
-			return f, false
-		}
-		f.Message += fmt.Sprintf(" (de %s noemt geen van: %s)", r.In, strings.Join(r.Require, "; "))
-		return f, true
-	}
-	where, text := findText(d, r.Forbid, r.Toelichting)
-	if where == "" {
-		return f, false
-	}
-	f.Message += fmt.Sprintf(" (%s: %q)", where, text)
-	return f, true
+	return newTextIndex(docs).judge(r, env, show)
 }
 
-// findText looks for the first of texts in the articles of d, and with
-// notes also in their toelichting and the general toelichting, and
-// returns the article's heading and the text found.
-func findText(d *document.Document, texts []string, notes bool) (where, found string) {
-	type part struct{ where, text string }
-	var parts []part
-	for _, a := range d.Articles() {
-		parts = append(parts, part{a.Heading(), articleText(a)})
-		if notes {
-			parts = append(parts, part{"toelichting bij " + a.Heading(), blocksText(a.Note)})
+// A textIndex holds the normalised text of each built document, split by
+// article, made once per build however many rules search it: searching
+// the text anew for each rule cost more than the rest of the build.
+type textIndex struct {
+	docs  map[string]*document.Document
+	parts map[textKey][]textPart
+}
+
+type textKey struct {
+	doc   string
+	notes bool
+}
+
+type textPart struct{ where, body string }
+
+func newTextIndex(docs map[string]*document.Document) *textIndex {
+	return &textIndex{docs: docs, parts: map[textKey][]textPart{}}
+}
+
+func (x *textIndex) judge(r *clause.Rule, env map[string]any, show func(string) string) (Finding, bool) {
+	broken := func(extra string) (Finding, bool) {
+		return Finding{ID: r.ID, Message: clause.Fill(r.Message, show) + extra, Ask: r.Ask}, true
+	}
+	holds, err := r.When.Eval(env)
+	if err != nil {
+		return broken(" (" + err.Error() + ")")
+	}
+	if !holds {
+		return Finding{}, false
+	}
+	if len(r.Forbid) == 0 && len(r.Require) == 0 {
+		return broken("")
+	}
+	if x.docs[r.In] == nil {
+		return Finding{}, false // the document was not built: nothing to judge
+	}
+	if len(r.Require) > 0 {
+		if where, _ := x.find(r.In, r.Require, r.Toelichting); where != "" {
+			return Finding{}, false
 		}
+		return broken(fmt.Sprintf(" (de %s noemt geen van: %s)", r.In, strings.Join(r.Require, "; ")))
 	}
-	if notes && d.Notes != nil {
-		parts = append(parts, part{"algemene toelichting", blocksText(d.Notes.General)})
+	where, text := x.find(r.In, r.Forbid, r.Toelichting)
+	if where == "" {
+		return Finding{}, false
 	}
-	for _, p := range parts {
-		body := clause.NormalizeText(strings.ReplaceAll(unmark(p.text), `\`, ""))
+	return broken(fmt.Sprintf(" (%s: %q)", where, text))
+}
+
+// find looks for the first of texts in the articles of document doc, and
+// with notes also in their toelichting and the general toelichting, and
+// returns the article's heading and the text found.
+func (x *textIndex) find(doc string, texts []string, notes bool) (where, found string) {
+	for _, p := range x.textParts(doc, notes) {
 		for _, t := range texts {
-			if strings.Contains(body, t) {
+			if strings.Contains(p.body, t) {
 				return p.where, t
 			}
 		}
 	}
 	return "", ""
+}
+
+func (x *textIndex) textParts(doc string, notes bool) []textPart {
+	k := textKey{doc, notes}
+	if parts, ok := x.parts[k]; ok {
+		return parts
+	}
+	d := x.docs[doc]
+	var parts []textPart
+	add := func(where, text string) {
+		parts = append(parts, textPart{where, clause.NormalizeText(strings.ReplaceAll(unmark(text), `\`, ""))})
+	}
+	for _, a := range d.Articles() {
+		add(a.Heading(), articleText(a))
+		if notes {
+			add("toelichting bij "+a.Heading(), blocksText(a.Note))
+		}
+	}
+	if notes && d.Notes != nil {
+		add("algemene toelichting", blocksText(d.Notes.General))
+	}
+	x.parts[k] = parts
+	return parts
 }
 
 // blocksText joins the text of paragraphs, headings, lists and tables.
