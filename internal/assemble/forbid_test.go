@@ -60,27 +60,8 @@ func TestForbiddenText(t *testing.T) {
 // TestForbidRules: the rules of clauses/samenhang.yaml with forbid catch
 // the sentences they are written against, and pass the denial.
 func TestForbidRules(t *testing.T) {
-	qs, err := question.Load(verordening.Content)
-	if err != nil {
-		t.Fatal(err)
-	}
-	lib, err := clause.Load(verordening.Content, qs)
-	if err != nil {
-		t.Fatal(err)
-	}
-	rule := func(id string) *clause.Rule {
-		for _, r := range lib.Rules {
-			if r.ID == id {
-				return r
-			}
-		}
-		t.Fatalf("no rule %s in %s", id, clause.RulesFile)
-		return nil
-	}
-	one := func(kind, text string) map[string]*document.Document {
-		a := &document.Article{ID: "x", Number: "8", Title: "X", Leden: []*document.Lid{{Text: text}}}
-		return map[string]*document.Document{kind: {Chapters: []*document.Chapter{{Articles: []*document.Article{a}}}}}
-	}
+	rule := embeddedRule(t)
+	one := oneArticle
 	noted := func(general, note string) map[string]*document.Document {
 		a := &document.Article{ID: "x", Number: "8", Title: "X", Leden: []*document.Lid{{Text: "Tekst."}},
 			Note: []document.Block{&document.Paragraph{Text: note}}}

@@ -3,10 +3,7 @@ package assemble
 import (
 	"testing"
 
-	"verordening"
-	"verordening/internal/clause"
 	"verordening/internal/document"
-	"verordening/internal/question"
 )
 
 // TestBudgetIndexRetroactivityRules: the text rules for the budget ceiling,
@@ -14,27 +11,8 @@ import (
 // text that leaves out the safeguard the law asks for, and pass the text
 // the clauses write.
 func TestBudgetIndexRetroactivityRules(t *testing.T) {
-	qs, err := question.Load(verordening.Content)
-	if err != nil {
-		t.Fatal(err)
-	}
-	lib, err := clause.Load(verordening.Content, qs)
-	if err != nil {
-		t.Fatal(err)
-	}
-	rule := func(id string) *clause.Rule {
-		for _, r := range lib.Rules {
-			if r.ID == id {
-				return r
-			}
-		}
-		t.Fatalf("no rule %s in %s", id, clause.RulesFile)
-		return nil
-	}
-	one := func(kind, text string) map[string]*document.Document {
-		a := &document.Article{ID: "x", Number: "8", Title: "X", Leden: []*document.Lid{{Text: text}}}
-		return map[string]*document.Document{kind: {Chapters: []*document.Chapter{{Articles: []*document.Article{a}}}}}
-	}
+	rule := embeddedRule(t)
+	one := oneArticle
 	retro := func(tot string, kosten, budget bool, uren float64) map[string]any {
 		return map[string]any{"terugwerkende_kracht_tot": tot, "kostenplafond": kosten, "budgetplafond": budget,
 			"minimale_contracturen": uren, "minimale_contractduur_maanden": 0.0}

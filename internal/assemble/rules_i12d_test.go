@@ -3,37 +3,15 @@ package assemble
 import (
 	"testing"
 
-	"verordening"
-	"verordening/internal/clause"
 	"verordening/internal/document"
-	"verordening/internal/question"
 )
 
 // TestSecondDocumentAndSubsidyRules: the rules for the second document,
 // the subsidy frame and the aanvraag catch a text that breaks them and
 // pass the text the clauses write.
 func TestSecondDocumentAndSubsidyRules(t *testing.T) {
-	qs, err := question.Load(verordening.Content)
-	if err != nil {
-		t.Fatal(err)
-	}
-	lib, err := clause.Load(verordening.Content, qs)
-	if err != nil {
-		t.Fatal(err)
-	}
-	rule := func(id string) *clause.Rule {
-		for _, r := range lib.Rules {
-			if r.ID == id {
-				return r
-			}
-		}
-		t.Fatalf("no rule %s in %s", id, clause.RulesFile)
-		return nil
-	}
-	one := func(kind, text string) map[string]*document.Document {
-		a := &document.Article{ID: "x", Number: "8", Title: "X", Leden: []*document.Lid{{Text: text}}}
-		return map[string]*document.Document{kind: {Chapters: []*document.Chapter{{Articles: []*document.Article{a}}}}}
-	}
+	rule := embeddedRule(t)
+	one := oneArticle
 	nadere := map[string]any{"tweede_document": "nadere_regels"}
 	beleid := map[string]any{"tweede_document": "beleidsregels"}
 	show := func(string) string { return "" }

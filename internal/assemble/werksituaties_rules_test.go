@@ -3,10 +3,7 @@ package assemble
 import (
 	"testing"
 
-	"verordening"
-	"verordening/internal/clause"
 	"verordening/internal/document"
-	"verordening/internal/question"
 )
 
 // TestSituationRules: the consistency rules on work situations, contract
@@ -14,23 +11,7 @@ import (
 // (issue 12) catch the texts they are written against, and pass them when
 // the answers allow them.
 func TestSituationRules(t *testing.T) {
-	qs, err := question.Load(verordening.Content)
-	if err != nil {
-		t.Fatal(err)
-	}
-	lib, err := clause.Load(verordening.Content, qs)
-	if err != nil {
-		t.Fatal(err)
-	}
-	rule := func(id string) *clause.Rule {
-		for _, r := range lib.Rules {
-			if r.ID == id {
-				return r
-			}
-		}
-		t.Fatalf("no rule %s in %s", id, clause.RulesFile)
-		return nil
-	}
+	rule := embeddedRule(t)
 	doc := func(kind, text, note string) map[string]*document.Document {
 		a := &document.Article{ID: "x", Number: "7", Title: "X", Leden: []*document.Lid{{Text: text}}}
 		if note != "" {
