@@ -60,5 +60,10 @@ func runBuild(e *env, args []string) int {
 	if m := out.Result.Coverage.Missing(); len(m) > 0 {
 		fmt.Fprintf(e.stderr, "let op: de verordening dekt niet alle wettelijke eisen: %s (zie dekking.md)\n", strings.Join(m, ", "))
 	}
+	if lines := pipeline.PlaceholderSummary(out.Placeholders()); lines != nil {
+		fmt.Fprintln(e.stderr)
+		fmt.Fprintln(e.stderr, strings.Join(lines, "\n"))
+	}
+	printChoices(e.stderr, ans, false)
 	return exitOK
 }

@@ -12,12 +12,16 @@ import (
 
 func runCheck(e *env, args []string) int {
 	var in inputFlags
-	fs := flagSet(e, "check", "(--answers BESTAND | --example NAAM) [--content MAP]",
+	var open bool
+	fs := flagSet(e, "check", "(--answers BESTAND | --example NAAM) [--open] [--content MAP]",
 		"Controleert het antwoordbestand en toont per wettelijke eis welk artikel eraan voldoet. Een eis\n"+
 			"is pas gedekt als de antwoorden haar ook inhoud geven; antwoorden die elkaar tegenspreken,\n"+
 			"worden gemeld bij het antwoord dat moet veranderen.\n"+
+			"Eindigt met de bestuurlijke keuzes die nog niet zijn gemaakt (de standaardwaarde is gebruikt);\n"+
+			"met --open met alle vragen die de standaardwaarde hebben, met die waarde en haar bron.\n"+
 			"Eindigt met code 0 als alle eisen zijn gedekt, met 1 als er fouten of tekorten zijn.")
 	in.register(fs)
+	fs.BoolVar(&open, "open", false, "toon elke vraag met de standaardwaarde, met die waarde en haar bron")
 	if code := parse(e, fs, args); code >= 0 {
 		return code
 	}
@@ -54,6 +58,7 @@ func runCheck(e *env, args []string) int {
 	tw.Flush()
 	problems := cov.Problems(ans, source.SevError)
 	printErrors(e, problems)
+	defer printChoices(e.stdout, ans, open)
 	if m := cov.Missing(); len(m) > 0 {
 		fmt.Fprintf(e.stdout, "\nNiet gedekt: %s\n", strings.Join(m, ", "))
 		fmt.Fprintln(e.stdout, "Pas de antwoorden aan, of voeg met --content een clausule toe die deze eisen dekt.")

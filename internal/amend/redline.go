@@ -10,6 +10,7 @@ import (
 	"github.com/sergi/go-diff/diffmatchpatch"
 
 	"verordening/internal/document"
+	"verordening/internal/format"
 )
 
 // A rblock is one block of a regulation's text, for the redline.
@@ -86,7 +87,7 @@ func plain(s string) string {
 	var b strings.Builder
 	for i := 0; i < len(s); i++ {
 		switch {
-		case s[i] == '\\' && i+1 < len(s) && strings.IndexByte("!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~", s[i+1]) >= 0:
+		case s[i] == '\\' && i+1 < len(s) && format.IsPunct(s[i+1]):
 			b.WriteByte(s[i+1])
 			i++
 		case s[i] == '*':

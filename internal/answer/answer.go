@@ -34,7 +34,11 @@ type Answers struct {
 	// invullen that the file leaves unanswered: figures the gemeente
 	// still has to give. They are not in Values.
 	Open []string
-	qs   *question.Questionnaire
+	// OpenBecause holds, for an open question that is not an open figure,
+	// the ids of the defaulted answers that made it asked: a question the
+	// gemeente need not answer until it makes those choices itself.
+	OpenBecause map[string][]string
+	qs          *question.Questionnaire
 }
 
 // IsOpen reports whether question id is an open figure (see Open).
@@ -213,7 +217,19 @@ func (a *Answers) resolve(name string, given map[string]Value, failed map[string
 		case q.Default != nil:
 			a.Values[q.ID] = Value{V: q.Default, Pos: q.Pos, Default: true}
 		case !q.Optional:
-			errs.Add(source.Pos{File: name, Line: 1, Col: 1}, "de vraag %s is niet beantwoord: %s Voeg \"%s: …\" toe.", q.ID, q.Text, q.ID)
+			// Asked only because of defaults the gemeente accepted: not
+			// required yet; the documents show a placeholder until the
+			// gemeente chooses (see OpenBecause).
+			if by := a.defaultedUses(q); len(by) > 0 && canStayOpen(q.Type) {
+				a.Open = append(a.Open, q.ID)
+				if a.OpenBecause == nil {
+					a.OpenBecause = map[string][]string{}
+				}
+				a.OpenBecause[q.ID] = by
+				continue
+			}
+			because, at := a.askedBecause(name, q)
+			errs.Add(at, "de vraag %s is niet beantwoord: %s%s Voeg \"%s: …\" toe.", q.ID, q.Text, because, q.ID)
 			continue
 		default:
 			if q.Invullen {

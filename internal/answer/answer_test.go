@@ -43,7 +43,7 @@ func TestDecodeErrors(t *testing.T) {
 		{"lijst verwacht", minimal + "doelen: behoud_werk\n",
 			[]string{`a.yaml:4:9: doelen: verwacht een lijst van opties, zoals [duurzame_plaatsing, zelfstandig_functioneren]`}},
 		{"ontbrekend verplicht antwoord", "gemeente: Voorbeeld\nregionale_afspraken: lokaal\n",
-			[]string{`a.yaml:1:1: de vraag beleidsregels_inwerkingtreding is niet beantwoord: De verordening heeft geen datum van inwerkingtreding; op welke datum treden de beleidsregels in werking? Voeg "beleidsregels_inwerkingtreding: …" toe.`}},
+			[]string{`a.yaml:1:1: de vraag beleidsregels_inwerkingtreding is niet beantwoord: De verordening heeft geen datum van inwerkingtreding; op welke datum treden de beleidsregels in werking? De vraag geldt omdat inwerkingtreding niet is ingevuld en tweede_document de standaardwaarde "beleidsregels" heeft (voorwaarde: inwerkingtreding == "" && tweede_document == "beleidsregels"). Voeg "beleidsregels_inwerkingtreding: …" toe.`}},
 		{"ongeldige datum", "gemeente: Voorbeeld\ninwerkingtreding: 1 juli 2027\nregionale_afspraken: lokaal\n",
 			[]string{`a.yaml:2:19: inwerkingtreding: verwacht een datum als JJJJ-MM-DD, bijvoorbeeld 2027-01-01, niet "1 juli 2027"`}},
 		{"gemeente ontbreekt", "inwerkingtreding: 2027-01-01\nregionale_afspraken: lokaal\n",

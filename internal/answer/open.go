@@ -19,6 +19,9 @@ func Placeholder(id string) string {
 func (a *Answers) OpenFigures() source.ErrorList {
 	var warns source.ErrorList
 	for _, id := range a.Open {
+		if _, ok := a.OpenBecause[id]; ok {
+			continue // see OpenChoices
+		}
 		q := a.qs.Lookup(id)
 		warns.Warn(source.Pos{File: a.File, Line: 1, Col: 1}, "%s is nog niet ingevuld: %s De documenten tonen daar %q. Voeg het cijfer toe dat de gemeente kiest, met bron en jaar in een opmerking, bijvoorbeeld \"%s: %s # bron, jaar\"",
 			id, q.Text, Placeholder(id), id, exampleValue(q))

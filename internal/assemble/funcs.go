@@ -71,9 +71,15 @@ func (b *builder) source(id string) string {
 // build, which names the clause.
 type openFigure struct{ text string }
 
+// String makes {{ .A.id }} print the placeholder of an open text answer.
+func (o openFigure) String() string { return o.text }
+
 // placeholder is the marked, escaped text shown for open figure id.
 func placeholder(id string) openFigure {
-	return openFigure{markAnswer(format.EscapeMarkdown(answer.Placeholder(id)))}
+	// The brackets stay unescaped, so that the renderers see a
+	// placeholder (format.PlaceholderEnd) and highlight it.
+	p := answer.Placeholder(id)
+	return openFigure{markAnswer("[" + format.EscapeMarkdown(p[1:len(p)-1]) + "]")}
 }
 
 // figure prints the answer to question id in its type's format, or the

@@ -3,10 +3,13 @@ package docx
 import (
 	"strings"
 	"unicode/utf8"
+
+	mdformat "verordening/internal/format"
 )
 
-// A format is the character formatting of a run.
-type format struct{ bold, italic bool }
+// A format is the character formatting of a run; mark highlights a
+// placeholder the gemeente still has to fill in.
+type format struct{ bold, italic, mark bool }
 
 // with returns f plus the emphasis of a delimiter run of n stars:
 // 1 italic, 2 bold, 3 both.
@@ -72,9 +75,16 @@ func parseInline(s string, f format, out []run) []run {
 		text.WriteString(s[i : i+j])
 		i += j
 		switch {
-		case s[i] == '\\' && i+1 < len(s) && isPunct(s[i+1]):
+		case s[i] == '\\' && i+1 < len(s) && mdformat.IsPunct(s[i+1]):
 			text.WriteByte(s[i+1])
 			i += 2
+		case s[i] == '[' && mdformat.PlaceholderEnd(s, i) > 0:
+			end := mdformat.PlaceholderEnd(s, i)
+			flush()
+			g := f
+			g.mark = true
+			out = append(out, run{mdformat.Unescape(s[i:end]), g})
+			i = end
 		case s[i] == '[':
 			linkText, end := link(s, i)
 			if end < 0 {
@@ -158,11 +168,6 @@ func isSpace(c byte) bool {
 	return c == ' ' || c == '\t' || c == '\n' || c == '\r'
 }
 
-// isPunct reports whether c is ASCII punctuation, which a backslash escapes.
-func isPunct(c byte) bool {
-	return strings.IndexByte("!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~", c) >= 0
-}
-
 // merge joins adjacent runs of the same format.
 func merge(runs []run) []run {
 	var out []run
@@ -180,13 +185,17 @@ func merge(runs []run) []run {
 func writeRuns(b *strings.Builder, runs []run) {
 	for _, r := range runs {
 		b.WriteString("<w:r>")
-		if r.bold || r.italic {
+		if r.bold || r.italic || r.mark {
 			b.WriteString("<w:rPr>")
 			if r.bold {
 				b.WriteString("<w:b/><w:bCs/>")
 			}
 			if r.italic {
 				b.WriteString("<w:i/><w:iCs/>")
+			}
+			if r.mark {
+				// A placeholder: yellow, as a jurist marks what is still open.
+				b.WriteString(`<w:highlight w:val="yellow"/>`)
 			}
 			b.WriteString("</w:rPr>")
 		}

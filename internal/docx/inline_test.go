@@ -23,7 +23,11 @@ func TestInline(t *testing.T) {
 		{"€ 2.700 & <meer>", "[€ 2.700 & <meer>]"},
 		{"[Zaanstad](zaanstad/verordening.html) en meer", "[Zaanstad en meer]"},
 		{"zie [**vet**](a.md)", "[zie ][vet:b]"},
-		{"[geen link] (a)", "[[geen link] (a)]"},
+		{"[geen link] (a)", "[[geen link]:m][ (a)]"},
+		{"op [datum] door", "[op ][[datum]:m][ door]"},
+		{`de \[uurtarief\_x: in te vullen\]`, "[de [uurtarief_x: in te vullen]]"},
+		{`[regio\_naam: in te vullen] in *[x]*`, "[[regio_naam: in te vullen]:m][ in ][[x]:im]"},
+		{"[1] en [ ] en [a][b]", "[[1] en [ ] en [a][b]]"},
 		{"[open](zonder einde", "[[open](zonder einde]"},
 		{"[spatie](a b)", "[[spatie](a b)]"},
 		{"", ""},
@@ -37,6 +41,9 @@ func TestInline(t *testing.T) {
 			}
 			if r.italic {
 				f += "i"
+			}
+			if r.mark {
+				f += "m"
 			}
 			if f != "" {
 				f = ":" + f

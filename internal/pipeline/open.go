@@ -9,9 +9,11 @@ import (
 // before the documents can go to the raad: each open figure, and the
 // citeertitel of the re-integratieverordening while it is unanswered. The
 // documents show a visible placeholder for each; build and check list
-// them, and the exit code stays 0.
+// them, and the exit code stays 0. A question asked only because of a
+// default the gemeente accepted (regio_naam under the default regional
+// arrangement) is listed too: it is open, not missing.
 func (c *Content) OpenItems(ans *answer.Answers) source.ErrorList {
-	warns := ans.OpenFigures()
+	warns := append(ans.OpenFigures(), ans.OpenChoices()...)
 	if c.Form == nil || c.Form.Amended == "" {
 		return warns
 	}

@@ -46,11 +46,11 @@ func NewPage(fsys fs.FS) (*Page, error) {
 
 // Goldmark is the Markdown reader for our documents: CommonMark with pipe
 // tables, heading ids given as {#id}, and automatic ids for headings
-// without one. Raw HTML stays disabled (goldmark's default), so nothing in
+// without one, and placeholders highlighted (placeholder.go). Raw HTML stays disabled (goldmark's default), so nothing in
 // a document can inject markup.
 func Goldmark() goldmark.Markdown {
 	return goldmark.New(
-		goldmark.WithExtensions(extension.Table),
+		goldmark.WithExtensions(extension.Table, placeholderExtension{}),
 		goldmark.WithParserOptions(parser.WithAutoHeadingID(), parser.WithHeadingAttribute()),
 	)
 }
