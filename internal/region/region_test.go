@@ -13,6 +13,10 @@ import (
 	"testing"
 	"time"
 
+	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/text"
+
 	"verordening"
 	"verordening/internal/pipeline"
 	"verordening/internal/pipeline/pipelinetest"
@@ -77,14 +81,23 @@ func TestSlugClash(t *testing.T) {
 func TestExampleRegion(t *testing.T) {
 	c := pipelinetest.Content(t)
 	names := c.RegionExamples()
-	if len(names) == 0 {
-		t.Fatal("no example region")
+	if len(names) < 2 {
+		t.Fatalf("example regions %v, want at least two", names)
 	}
 	for _, name := range names {
 		file, data, _ := c.RegionExample(name)
-		f, _, err := Parse(file, data, c.Questions)
+		f, warns, err := Parse(file, data, c.Questions)
 		if err != nil {
 			t.Fatal(err)
+		}
+		for _, w := range warns {
+			t.Errorf("%s: %v", name, w)
+		}
+		if got := f.Basis.Get("regio_naam"); got != f.Regio {
+			t.Errorf("%s: basis names the region %v, the file %q", name, got, f.Regio)
+		}
+		if pipeline.Slug(f.Regio) != name {
+			t.Errorf("%s: region %q, want a file named after it (%s.yaml)", name, f.Regio, pipeline.Slug(f.Regio))
 		}
 		if len(f.Gemeenten) < 5 {
 			t.Errorf("%s: %d gemeenten, want at least 5", name, len(f.Gemeenten))
@@ -108,6 +121,62 @@ func TestExampleRegion(t *testing.T) {
 			}
 		}
 	}
+}
+
+// TestReadmeRegionFile: the sample region file in README.md passes
+// "region --check" as it stands: it parses without errors or warnings, and
+// every gemeente covers every legal requirement without contradicting
+// answers. So the README and the code cannot drift apart.
+func TestReadmeRegionFile(t *testing.T) {
+	readme, err := os.ReadFile("../../README.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	blocks := regionBlocks(readme)
+	if len(blocks) != 1 {
+		t.Fatalf("README.md has %d yaml blocks starting with \"regio:\", want 1", len(blocks))
+	}
+	c := pipelinetest.Content(t)
+	f, warns, err := Parse("README.md", blocks[0], c.Questions)
+	if err != nil {
+		t.Fatalf("README region file:\n%v", err)
+	}
+	for _, w := range warns {
+		t.Errorf("README region file: %v", w)
+	}
+	ov, err := Build(c, f, nil, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, r := range ov.Results {
+		if len(r.Missing) > 0 || len(r.Conflicts) > 0 {
+			t.Errorf("%s: uncovered %v, conflicts %v", r.Gemeente.Name, r.Missing, r.Conflicts)
+		}
+	}
+}
+
+// regionBlocks returns the fenced yaml code blocks of a Markdown text
+// whose first line starts a region file.
+func regionBlocks(md []byte) [][]byte {
+	var blocks [][]byte
+	doc := goldmark.New().Parser().Parse(text.NewReader(md))
+	ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		fc, ok := n.(*ast.FencedCodeBlock)
+		if !entering || !ok || string(fc.Language(md)) != "yaml" {
+			return ast.WalkContinue, nil
+		}
+		var b []byte
+		lines := fc.Lines()
+		for i := range lines.Len() {
+			seg := lines.At(i)
+			b = append(b, seg.Value(md)...)
+		}
+		if strings.HasPrefix(string(b), keyRegio+":") {
+			blocks = append(blocks, b)
+		}
+		return ast.WalkSkipChildren, nil
+	})
+	return blocks
 }
 
 // TestOverviewMarksArticleDifferences: a gemeente that deviates on the
