@@ -205,6 +205,43 @@ func TestOverviewMarksArticleDifferences(t *testing.T) {
 	}
 }
 
+// TestOverviewOpenFigures: the overview lists every figure left open and
+// the gemeenten whose documents show its placeholder, and has no such
+// section when every figure is filled in.
+func TestOverviewOpenFigures(t *testing.T) {
+	c := pipelinetest.Content(t)
+	withTariff := strings.Replace(small, "  inwerkingtreding:", "  uurtarief: 84\n  inwerkingtreding:", 1)
+	deviable := strings.Replace(small, "[kostenplafond_bedrag, nazorg]", "[kostenplafond_bedrag, nazorg, uurtarief]", 1)
+	tests := []struct {
+		name, in string
+		want     string // the row of uurtarief; "" for no section
+	}{
+		{"open in de basis", small + "  Alfa: {}\n  Beta: {}\n", "| alle gemeenten |"},
+		{"ingevuld in de basis", withTariff + "  Alfa: {}\n  Beta: {}\n", ""},
+		{"ingevuld bij een gemeente", deviable + "  Alfa: {}\n  Beta:\n    uurtarief: 90\n  Gamma: {}\n", "| Alfa, Gamma |"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			f, _, err := Parse("r.yaml", []byte(tt.in), c.Questions)
+			if err != nil {
+				t.Fatal(err)
+			}
+			ov, err := Build(c, f, nil, nil)
+			if err != nil {
+				t.Fatal(err)
+			}
+			md := string(pipelineRender(t, c, ov))
+			row := "(`uurtarief`) | \\[uurtarief: in te vullen door de gemeente\\] " + tt.want
+			switch {
+			case tt.want == "" && strings.Contains(md, "Nog in te vullen"):
+				t.Errorf("overview lists open figures, though none is open:\n%s", md)
+			case tt.want != "" && !strings.Contains(md, row):
+				t.Errorf("overview lacks %q:\n%s", row, md)
+			}
+		})
+	}
+}
+
 func pipelineRender(t *testing.T, c *pipeline.Content, ov *Overview) []byte {
 	files, err := c.Render(ov.Document(), []string{"md"})
 	if err != nil {
