@@ -16,6 +16,7 @@ import (
 	"verordening/internal/lint"
 	"verordening/internal/pipeline"
 	"verordening/internal/pipeline/pipelinetest"
+	"verordening/internal/region"
 )
 
 func runCLI(args ...string) (code int, stdout, stderr string) {
@@ -341,11 +342,30 @@ func BenchmarkProcess(b *testing.B) {
 	}
 }
 
-// TestRegionLinks: every link in harmonisatie.html leads to a file the
-// region command wrote, and every gemeente has one.
+// TestRegionLinks: for every example region, the region command builds
+// every gemeente in every format, every link in harmonisatie.html leads to
+// a file it wrote, and every gemeente has one.
 func TestRegionLinks(t *testing.T) {
+	c := pipelinetest.Content(t)
+	names := c.RegionExamples()
+	if len(names) < 2 {
+		t.Fatalf("example regions %v, want at least two", names)
+	}
+	for _, name := range names {
+		t.Run(name, func(t *testing.T) {
+			file, data, _ := c.RegionExample(name)
+			f, _, err := region.Parse(file, data, c.Questions)
+			if err != nil {
+				t.Fatal(err)
+			}
+			checkRegionLinks(t, name, len(f.Gemeenten))
+		})
+	}
+}
+
+func checkRegionLinks(t *testing.T, name string, gemeenten int) {
 	dir := t.TempDir()
-	code, _, stderr := runCLI("region", "--example", "zaanstreek-waterland", "--out", dir, "--format", "md,html,docx")
+	code, _, stderr := runCLI("region", "--example", name, "--out", dir, "--format", "md,html,docx")
 	if code != 0 {
 		t.Fatalf("exit %d: %s", code, stderr)
 	}
@@ -370,8 +390,8 @@ func TestRegionLinks(t *testing.T) {
 		}
 	}
 	walk(doc)
-	if len(files) != 7 {
-		t.Errorf("%d links to files, want one per gemeente (7): %v", len(files), files)
+	if len(files) != gemeenten {
+		t.Errorf("%d links to files, want one per gemeente (%d): %v", len(files), gemeenten, files)
 	}
 	for _, f := range files {
 		if filepath.IsAbs(f) || strings.Contains(f, "..") {

@@ -58,7 +58,11 @@ func (o *Overview) Document() *document.Document {
 		"De %s gemeenten van de regio %s delen één basis. Over het geheel is **%s** van de antwoorden gelijk aan de basis. Gemeenten mogen alleen afwijken op de %s vragen die de regio afwijkbaar heeft gemaakt.",
 		format.Woord(float64(len(o.Results))), format.EscapeMarkdown(f.Regio), format.Procent(round1(o.Share())), format.Woord(float64(len(f.Free))))}}
 	ch := &document.Chapter{}
-	ch.Articles = append(ch.Articles, o.summary(), o.matrix(), o.articles())
+	ch.Articles = append(ch.Articles, o.summary(), o.matrix())
+	if a := o.open(); a != nil {
+		ch.Articles = append(ch.Articles, a)
+	}
+	ch.Articles = append(ch.Articles, o.articles())
 	d.Chapters = []*document.Chapter{ch}
 	return d
 }
@@ -122,6 +126,37 @@ func show(values map[string]answer.Value, q *question.Question) string {
 		return q.Show(v.V)
 	}
 	return "–"
+}
+
+// open lists, in questionnaire order, the figures some gemeenten have
+// left open (answer.Answers.Open) with the placeholder their documents show
+// and who they are; nil when every figure is filled in. Each gemeente's own
+// answers file gets the same news from build and check, but the region
+// file is where the region fills them in.
+func (o *Overview) open() *document.Article {
+	who := map[string][]string{}
+	for _, r := range o.Results {
+		for _, id := range r.Gemeente.Answers.Open {
+			who[id] = append(who[id], format.EscapeMarkdown(r.Gemeente.Name))
+		}
+	}
+	if len(who) == 0 {
+		return nil
+	}
+	t := &document.Table{Header: []string{"Vraag", "De documenten tonen", "Bij"}}
+	for _, q := range o.File.Basis.Questionnaire().Questions {
+		names, ok := who[q.ID]
+		if !ok {
+			continue
+		}
+		cell := strings.Join(names, ", ")
+		if len(names) == len(o.Results) {
+			cell = "alle gemeenten"
+		}
+		t.Rows = append(t.Rows, []string{format.EscapeMarkdown(q.Text) + " (`" + q.ID + "`)", format.EscapeMarkdown(answer.Placeholder(q.ID)), cell})
+	}
+	return section("in-te-vullen", "Nog in te vullen",
+		"Voor deze cijfers is nog geen waarde gekozen. Tot er een is, tonen de documenten op die plaats een plaatshouder. Vul het cijfer in de basis in, of bij de gemeente zelf als de vraag onder afwijkbaar staat.", t)
 }
 
 // articles lists, per article of the regional verordening, the gemeenten

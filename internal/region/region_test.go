@@ -13,6 +13,10 @@ import (
 	"testing"
 	"time"
 
+	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/text"
+
 	"verordening"
 	"verordening/internal/pipeline"
 	"verordening/internal/pipeline/pipelinetest"
@@ -77,14 +81,23 @@ func TestSlugClash(t *testing.T) {
 func TestExampleRegion(t *testing.T) {
 	c := pipelinetest.Content(t)
 	names := c.RegionExamples()
-	if len(names) == 0 {
-		t.Fatal("no example region")
+	if len(names) < 2 {
+		t.Fatalf("example regions %v, want at least two", names)
 	}
 	for _, name := range names {
 		file, data, _ := c.RegionExample(name)
-		f, _, err := Parse(file, data, c.Questions)
+		f, warns, err := Parse(file, data, c.Questions)
 		if err != nil {
 			t.Fatal(err)
+		}
+		for _, w := range warns {
+			t.Errorf("%s: %v", name, w)
+		}
+		if got := f.Basis.Get("regio_naam"); got != f.Regio {
+			t.Errorf("%s: basis names the region %v, the file %q", name, got, f.Regio)
+		}
+		if pipeline.Slug(f.Regio) != name {
+			t.Errorf("%s: region %q, want a file named after it (%s.yaml)", name, f.Regio, pipeline.Slug(f.Regio))
 		}
 		if len(f.Gemeenten) < 5 {
 			t.Errorf("%s: %d gemeenten, want at least 5", name, len(f.Gemeenten))
@@ -110,6 +123,62 @@ func TestExampleRegion(t *testing.T) {
 	}
 }
 
+// TestReadmeRegionFile: the sample region file in README.md passes
+// "region --check" as it stands: it parses without errors or warnings, and
+// every gemeente covers every legal requirement without contradicting
+// answers. So the README and the code cannot drift apart.
+func TestReadmeRegionFile(t *testing.T) {
+	readme, err := os.ReadFile("../../README.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	blocks := regionBlocks(readme)
+	if len(blocks) != 1 {
+		t.Fatalf("README.md has %d yaml blocks starting with \"regio:\", want 1", len(blocks))
+	}
+	c := pipelinetest.Content(t)
+	f, warns, err := Parse("README.md", blocks[0], c.Questions)
+	if err != nil {
+		t.Fatalf("README region file:\n%v", err)
+	}
+	for _, w := range warns {
+		t.Errorf("README region file: %v", w)
+	}
+	ov, err := Build(c, f, nil, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, r := range ov.Results {
+		if len(r.Missing) > 0 || len(r.Conflicts) > 0 {
+			t.Errorf("%s: uncovered %v, conflicts %v", r.Gemeente.Name, r.Missing, r.Conflicts)
+		}
+	}
+}
+
+// regionBlocks returns the fenced yaml code blocks of a Markdown text
+// whose first line starts a region file.
+func regionBlocks(md []byte) [][]byte {
+	var blocks [][]byte
+	doc := goldmark.New().Parser().Parse(text.NewReader(md))
+	ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		fc, ok := n.(*ast.FencedCodeBlock)
+		if !entering || !ok || string(fc.Language(md)) != "yaml" {
+			return ast.WalkContinue, nil
+		}
+		var b []byte
+		lines := fc.Lines()
+		for i := range lines.Len() {
+			seg := lines.At(i)
+			b = append(b, seg.Value(md)...)
+		}
+		if strings.HasPrefix(string(b), keyRegio+":") {
+			blocks = append(blocks, b)
+		}
+		return ast.WalkSkipChildren, nil
+	})
+	return blocks
+}
+
 // TestOverviewMarksArticleDifferences: a gemeente that deviates on the
 // amount differs in exactly the article holding the amount, and a gemeente
 // that adds an article is listed for that article only; numbering shifts
@@ -133,6 +202,43 @@ func TestOverviewMarksArticleDifferences(t *testing.T) {
 	}
 	if n := strings.Count(md, "**Beta**"); n != 1 {
 		t.Errorf("Beta marked in %d article rows, want 1", n)
+	}
+}
+
+// TestOverviewOpenFigures: the overview lists every figure left open and
+// the gemeenten whose documents show its placeholder, and has no such
+// section when every figure is filled in.
+func TestOverviewOpenFigures(t *testing.T) {
+	c := pipelinetest.Content(t)
+	withTariff := strings.Replace(small, "  inwerkingtreding:", "  uurtarief: 84\n  inwerkingtreding:", 1)
+	deviable := strings.Replace(small, "[kostenplafond_bedrag, nazorg]", "[kostenplafond_bedrag, nazorg, uurtarief]", 1)
+	tests := []struct {
+		name, in string
+		want     string // the row of uurtarief; "" for no section
+	}{
+		{"open in de basis", small + "  Alfa: {}\n  Beta: {}\n", "| alle gemeenten |"},
+		{"ingevuld in de basis", withTariff + "  Alfa: {}\n  Beta: {}\n", ""},
+		{"ingevuld bij een gemeente", deviable + "  Alfa: {}\n  Beta:\n    uurtarief: 90\n  Gamma: {}\n", "| Alfa, Gamma |"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			f, _, err := Parse("r.yaml", []byte(tt.in), c.Questions)
+			if err != nil {
+				t.Fatal(err)
+			}
+			ov, err := Build(c, f, nil, nil)
+			if err != nil {
+				t.Fatal(err)
+			}
+			md := string(pipelineRender(t, c, ov))
+			row := "(`uurtarief`) | \\[uurtarief: in te vullen door de gemeente\\] " + tt.want
+			switch {
+			case tt.want == "" && strings.Contains(md, "Nog in te vullen"):
+				t.Errorf("overview lists open figures, though none is open:\n%s", md)
+			case tt.want != "" && !strings.Contains(md, row):
+				t.Errorf("overview lacks %q:\n%s", row, md)
+			}
+		})
 	}
 }
 
