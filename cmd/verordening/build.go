@@ -35,7 +35,7 @@ func runBuild(e *env, args []string) int {
 		}
 		return code
 	}
-	for _, w := range append(c.OpenItems(ans), c.StatuteWarnings(ans)...) {
+	for _, w := range c.Warnings(ans) {
 		fmt.Fprintln(e.stderr, w)
 	}
 	out, err := c.Build(ans, fmts)

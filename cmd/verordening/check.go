@@ -6,7 +6,6 @@ import (
 	"text/tabwriter"
 
 	"verordening/internal/assemble"
-	"verordening/internal/pipeline"
 	"verordening/internal/source"
 )
 
@@ -33,7 +32,7 @@ func runCheck(e *env, args []string) int {
 	if ans == nil {
 		return code
 	}
-	for _, w := range append(append(c.OpenItems(ans), pipeline.StaleFigures(ans)...), c.StatuteWarnings(ans)...) {
+	for _, w := range c.Warnings(ans) {
 		fmt.Fprintln(e.stderr, w)
 	}
 	code = exitOK

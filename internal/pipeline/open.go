@@ -25,3 +25,10 @@ func (c *Content) OpenItems(ans *answer.Answers) source.ErrorList {
 	}
 	return warns
 }
+
+// Warnings is everything check and build report about answers that are
+// valid but not finished: open items, stale figures and statute changes,
+// in that order. check and build print the same list.
+func (c *Content) Warnings(ans *answer.Answers) source.ErrorList {
+	return append(append(c.OpenItems(ans), StaleFigures(ans)...), c.StatuteWarnings(ans)...)
+}
