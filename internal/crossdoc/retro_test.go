@@ -134,6 +134,25 @@ func TestParagraphRetroCheckSeesArticleII(t *testing.T) {
 	t.Error("check does not report terugwerkende-kracht-belastend although Artikel II lets the kostenplafond work back")
 }
 
+// TestRetroactiveEntryIntoForceAgrees: without a date of inwerkingtreding
+// a verordening that works back enters into force on the day after its
+// publication, in both forms; the beleidsregels then must not say it waits
+// for the eighth day.
+func TestRetroactiveEntryIntoForceAgrees(t *testing.T) {
+	c := content(t)
+	for _, form := range []string{paragraphRetro, "gemeente: Terugstad\nreintegratieverordening: Re-integratieverordening Participatiewet Terugstad 2023\nregionale_afspraken: lokaal\nuurtarief: 84\n"} {
+		data := strings.Replace(form, "inwerkingtreding: 2027-01-01\n", "", 1) + "terugwerkende_kracht_tot: 2023-07-01\nbeleidsregels_inwerkingtreding: 2027-01-01\n"
+		b := buildAnswers(t, c, "retro.yaml", []byte(data))
+		ver := strings.Join(strings.Fields(b.md[document.Verordening]), " ")
+		if !strings.Contains(ver, "met ingang van de dag na de dag van uitgifte van het gemeenteblad waarin zij wordt bekendgemaakt, en werkt terug tot en met 1 juli 2023") {
+			t.Errorf("the verordening does not enter into force on the day after publication and work back:\n%s", data)
+		}
+		if br := b.md[document.Beleidsregels]; strings.Contains(br, "achtste dag na de uitgifte") {
+			t.Errorf("the beleidsregels say the verordening enters into force on the eighth day, but it works back from the day after publication:\n%s", data)
+		}
+	}
+}
+
 // ledenText is the text of each lid, its items included, in one line.
 func ledenText(a *document.Article) []string {
 	var out []string
