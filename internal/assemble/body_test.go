@@ -167,6 +167,7 @@ func TestArticleList(t *testing.T) {
 		{[]string{"8", "20", "21", "22a"}, "de artikelen 8, 20, 21 en 22a"},
 		{[]string{"23", "22a", "22", "21", "20"}, "de artikelen 20 tot en met 22, 22a en 23"},
 		{[]string{"22b", "22a", "22"}, "de artikelen 22, 22a en 22b"},
+		{[]string{"16aa", "16z", "16ab"}, "de artikelen 16z, 16aa en 16ab"},
 		{[]string{"II", "3"}, "de artikelen 3 en II"},
 	}
 	for _, tt := range tests {

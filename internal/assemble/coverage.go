@@ -55,6 +55,9 @@ func coverage(lib *clause.Library, ans *answer.Answers, chosen []Chosen, res *Re
 		for _, doc := range res.Documents() {
 			docs[string(doc.Kind)] = doc
 		}
+		if am := res.Amending; am != nil && am.ArticleII != nil {
+			docs["verordening"] = withArticleII(res.Verordening, am.ArticleII)
+		}
 	}
 	for _, req := range lib.Requirements {
 		row := CoverageRow{Req: req}
@@ -198,4 +201,14 @@ func table(rows []CoverageRow, withArticles bool) *document.Table {
 		t.Rows = append(t.Rows, row)
 	}
 	return t
+}
+
+// withArticleII is the paragraph with Artikel II of the
+// wijzigingsverordening after it, for the rules that search the
+// verordening's text: in the paragraph form the entry into force, and what
+// does not work back, stand there.
+func withArticleII(p *document.Document, art *document.Article) *document.Document {
+	d := *p
+	d.Chapters = append(slices.Clip(p.Chapters), &document.Chapter{Articles: []*document.Article{art}})
+	return &d
 }

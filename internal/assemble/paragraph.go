@@ -136,11 +136,39 @@ func (b *builder) amending(p *document.Document) *Amending {
 	} else {
 		numberLegal(leden)
 		a.ArticleII = &document.Article{ID: "wijziging-inwerkingtreding", Number: "II", Leden: leden, Note: parseNote(note)}
+		b.resolveInParagraph(a.ArticleII, p)
 	}
 	a.Closing = parseNote(b.runText(closingTmpl))
 	a.General = parseNote(b.runText(amendNotesTmpl))
 	a.unmark()
 	return a
+}
+
+// resolveInParagraph resolves the references of an article of the
+// frame (Artikel II naming the inserted articles that do not work back)
+// against the paragraph p as inserted, so that they cite its numbers; a
+// reference to a clause not chosen is reported at the frame template.
+func (b *builder) resolveInParagraph(art *document.Article, p *document.Document) {
+	walkText(art, func(s string) string {
+		var out strings.Builder
+		last := 0
+		for _, m := range refRe.FindAllStringSubmatchIndex(s, -1) {
+			w, err := resolveOne(p, nil, b.docName, nil, parseRef(s[m[2]:m[3]]))
+			if err != nil {
+				b.errs.Add(source.Pos{File: amendArticleIITmpl}, "%v", err)
+				w = "[verwijzing]"
+			}
+			// "artikel 12f, eerste lid, van die verordening": a
+			// reference with a comma takes one before the words naming
+			// the regulation it stands in.
+			if strings.Contains(w, ",") && strings.HasPrefix(s[m[1]:], " van ") {
+				w += ","
+			}
+			out.WriteString(s[last:m[0]] + w)
+			last = m[1]
+		}
+		return out.String() + s[last:]
+	})
 }
 
 // checkRepeals refuses a repealed article that bears the number of an

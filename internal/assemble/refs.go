@@ -276,6 +276,10 @@ func ArticleList(nums []string) string {
 			return 1
 		case a.n != b.n:
 			return a.n - b.n
+		case len(a.letters) != len(b.letters):
+			// Inserted numbers run 12z, 12aa, 12ab: a shorter suffix
+			// comes first.
+			return len(a.letters) - len(b.letters)
 		}
 		return strings.Compare(a.letters, b.letters)
 	})

@@ -151,8 +151,8 @@ func (tc testCase) build(t testing.TB, c *pipeline.Content) *build {
 // from 1 on, apart from the verordening.
 func TestExamplesBuildThreeDocuments(t *testing.T) {
 	c := content(t)
-	if len(c.Examples()) != 8 {
-		t.Errorf("%d examples, want 8", len(c.Examples()))
+	if len(c.Examples()) != 9 {
+		t.Errorf("%d examples, want 9", len(c.Examples()))
 	}
 	for _, name := range c.Examples() {
 		t.Run(name, func(t *testing.T) {
