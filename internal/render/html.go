@@ -15,6 +15,7 @@ import (
 	"verordening/internal/document"
 	"verordening/internal/memo"
 	"verordening/internal/source"
+	"verordening/internal/version"
 )
 
 // Page renders HTML pages from the page template and stylesheet in
@@ -96,6 +97,7 @@ func (p *Page) HTML(d *document.Document) ([]byte, error) {
 		"Kind":      string(d.Kind),
 		"KindLabel": kindLabels[d.Kind],
 		"Gemeente":  d.Gemeente,
+		"Generator": version.Generator(),
 		"CSS":       p.css,
 		"TOC":       toc(headings),
 		"Head":      template.HTML(head),
