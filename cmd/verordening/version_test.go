@@ -62,6 +62,7 @@ func TestVersionOfBinary(t *testing.T) {
 			rev = strings.TrimPrefix(f[1], "vcs.revision=")
 		}
 	}
+	t.Logf("vcs.revision in the binary: %q", rev)
 	out, err := exec.Command(bin, "--version").Output()
 	if err != nil {
 		t.Fatal(err)
