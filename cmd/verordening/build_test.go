@@ -299,9 +299,9 @@ func needTool(t *testing.T, name string) string {
 	p, err := exec.LookPath(name)
 	if err != nil {
 		if os.Getenv("CI") != "" {
-			t.Fatalf("%s is missing; .ci/run installs it", name)
+			t.Fatalf("%s is niet geïnstalleerd; .ci/run installeert het met apt-get", name)
 		}
-		t.Skipf("%s is not installed", name)
+		t.Skipf("%s is niet geïnstalleerd; .ci/run installeert het met apt-get", name)
 	}
 	return p
 }

@@ -88,21 +88,17 @@ func readAnswers(e *env, c *pipeline.Content, f *inputFlags, cmd string) (ans *a
 	return ans, -1
 }
 
-func pathErr(err error) error {
-	if pe, ok := err.(*fs.PathError); ok {
-		if os.IsNotExist(pe) {
-			return fmt.Errorf("het bestand bestaat niet")
-		}
-		return pe.Err
-	}
-	return err
+// pathErr says in Dutch why a file could not be read; the message names
+// the path itself.
+func pathErr(err error) string {
+	return source.Reason(err)
 }
 
 // printErrors prints every message of err, one per line, and a count.
 func printErrors(e *env, err error) {
 	list, ok := err.(source.ErrorList)
 	if !ok {
-		fmt.Fprintln(e.stderr, err)
+		fmt.Fprintln(e.stderr, source.OSError(err))
 		return
 	}
 	n := 0

@@ -6,6 +6,7 @@ import (
 	"io"
 	"strings"
 
+	"github.com/agnivade/levenshtein"
 	"github.com/spf13/pflag"
 
 	"verordening/internal/pipeline"
@@ -23,10 +24,7 @@ func flagSet(e *env, name, synopsis, about string) *pflag.FlagSet {
 		fs.VisitAll(func(f *pflag.Flag) {
 			arg := ""
 			if f.Value.Type() != "bool" {
-				arg = " " + strings.ToUpper(f.Value.Type())
-				if f.Annotations["arg"] != nil {
-					arg = " " + f.Annotations["arg"][0]
-				}
+				arg = " " + argOf(f)
 			}
 			def := ""
 			if f.DefValue != "" && f.DefValue != "false" {
@@ -51,7 +49,7 @@ func parse(e *env, fs *pflag.FlagSet, args []string) int {
 		// pflag has already called fs.Usage.
 		return exitOK
 	case err != nil:
-		fmt.Fprintf(e.stderr, "verordening %s: %s\nZie: verordening %s --help\n", fs.Name(), dutchFlagError(err), fs.Name())
+		fmt.Fprintf(e.stderr, "verordening %s: %s\nZie: verordening %s --help\n", fs.Name(), dutchFlagError(fs, err), fs.Name())
 		return exitUsage
 	case fs.NArg() > 0:
 		fmt.Fprintf(e.stderr, "verordening %s: onverwacht argument %q; opties beginnen met --\nZie: verordening %s --help\n", fs.Name(), fs.Arg(0), fs.Name())
@@ -60,20 +58,63 @@ func parse(e *env, fs *pflag.FlagSet, args []string) int {
 	return -1
 }
 
-func dutchFlagError(err error) string {
-	s := err.Error()
-	repl := []struct{ en, nl string }{
-		{"unknown flag: ", "onbekende optie "},
-		{"unknown shorthand flag: ", "onbekende optie "},
-		{"flag needs an argument: ", "optie heeft een waarde nodig: "},
-		{"invalid argument ", "ongeldige waarde "},
-	}
-	for _, r := range repl {
-		if strings.HasPrefix(s, r.en) {
-			return r.nl + strings.TrimPrefix(s, r.en)
+// dutchFlagError says in Dutch what is wrong with the options. pflag has
+// no translation hook and its texts are English ("unknown shorthand flag:
+// 'e' in -example"), so each of its error kinds is mapped here.
+func dutchFlagError(fs *pflag.FlagSet, err error) string {
+	var notExist *pflag.NotExistError
+	var needsValue *pflag.ValueRequiredError
+	var invalid *pflag.InvalidValueError
+	var syntax *pflag.InvalidSyntaxError
+	switch {
+	case errors.As(err, &notExist):
+		return unknownFlag(fs, notExist.GetSpecifiedName(), notExist.GetSpecifiedShortnames())
+	case errors.As(err, &needsValue):
+		f := needsValue.GetFlag()
+		return fmt.Sprintf("optie --%s heeft een waarde nodig: --%s %s", f.Name, f.Name, argOf(f))
+	case errors.As(err, &invalid):
+		f := invalid.GetFlag()
+		if f.Value.Type() == "bool" {
+			return fmt.Sprintf("ongeldige waarde %q voor --%s; geef alleen --%s, zonder waarde", invalid.GetValue(), f.Name, f.Name)
 		}
+		return fmt.Sprintf("ongeldige waarde %q voor --%s", invalid.GetValue(), f.Name)
+	case errors.As(err, &syntax):
+		return fmt.Sprintf("ongeldige optie %q; een optie heeft de vorm --naam of --naam=waarde", syntax.GetSpecifiedFlag())
 	}
-	return s
+	return "de opties zijn niet te lezen"
+}
+
+// unknownFlag names an unknown option and the known one the user most
+// likely meant. A single dash makes pflag read letters ("-example" is -e,
+// -x, …): then the long option of that name is what was meant.
+func unknownFlag(fs *pflag.FlagSet, name, shorthands string) string {
+	if shorthands != "" {
+		msg := fmt.Sprintf("onbekende optie '%s' in -%s", name, shorthands)
+		long, _, _ := strings.Cut(shorthands, "=")
+		if fs.Lookup(long) != nil {
+			return msg + fmt.Sprintf("; bedoelt u --%s? Opties beginnen met twee streepjes", long)
+		}
+		return msg + "; opties beginnen met twee streepjes, zoals --help"
+	}
+	msg := "onbekende optie --" + name
+	best, bestDist := "", 3 // suggest only close names
+	fs.VisitAll(func(f *pflag.Flag) {
+		if d := levenshtein.ComputeDistance(name, f.Name); d < bestDist {
+			best, bestDist = f.Name, d
+		}
+	})
+	if best != "" {
+		msg += "; bedoelt u --" + best + "?"
+	}
+	return msg
+}
+
+// argOf is the placeholder of a flag's value, as the help shows it.
+func argOf(f *pflag.Flag) string {
+	if a := f.Annotations["arg"]; a != nil {
+		return a[0]
+	}
+	return strings.ToUpper(f.Value.Type())
 }
 
 func usageError(e *env, cmd, format string, args ...any) int {

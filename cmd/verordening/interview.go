@@ -14,6 +14,7 @@ import (
 	"verordening/internal/format"
 	"verordening/internal/interview"
 	"verordening/internal/pipeline"
+	"verordening/internal/source"
 )
 
 // interviewFlags are the options of "verordening interview".
@@ -138,7 +139,7 @@ func finishInterview(e *env, c *pipeline.Content, f *interviewFlags, res *interv
 			"Geef een antwoord op elke vraag (een lege regel neemt de standaardwaarde), of start het interview in een terminal.\n", err)
 		return exitInput
 	case err != nil:
-		fmt.Fprintf(e.stderr, "verordening interview: %v; er is niets geschreven.\n", err)
+		fmt.Fprintf(e.stderr, "verordening interview: %v; er is niets geschreven.\n", source.OSError(err))
 		return exitInput
 	case !res.Complete:
 		return saveDraft(e, c, f, res)

@@ -457,9 +457,9 @@ func startPty(t *testing.T, bin, dir string, args ...string) (*ptyRun, *exec.Cmd
 	f, err := pty.StartWithSize(cmd, &pty.Winsize{Rows: 60, Cols: 200})
 	if err != nil {
 		if os.Getenv("CI") != "" {
-			t.Fatalf("no pseudo-terminal: %v", err)
+			t.Fatalf("geen pseudoterminal: %v", err)
 		}
-		t.Skipf("no pseudo-terminal: %v", err)
+		t.Skipf("geen pseudoterminal: %v", err)
 	}
 	t.Cleanup(func() { f.Close(); cmd.Process.Kill() })
 	r := &ptyRun{t: t, pty: f, screen: &vtScreen{vt: vt10x.New(vt10x.WithSize(200, 60))}}

@@ -7,6 +7,8 @@ import (
 	"io"
 	"os"
 	"strings"
+
+	"verordening/internal/version"
 )
 
 // Exit codes.
@@ -51,6 +53,10 @@ func run(e *env, args []string) int {
 		}
 		return exitOK
 	}
+	if args[0] == "--version" || args[0] == "version" {
+		printVersion(e.stdout)
+		return exitOK
+	}
 	for _, c := range commands {
 		if c.name == args[0] {
 			return c.run(e, args[1:])
@@ -67,7 +73,26 @@ func usage(w io.Writer) {
 		fmt.Fprintf(w, "  %-10s %s\n", c.name, c.summary)
 	}
 	fmt.Fprintln(w, "\nMeer over een opdracht: verordening <opdracht> --help")
+	fmt.Fprintln(w, "De versie van dit programma: verordening --version")
 	fmt.Fprintln(w, "Snel beginnen: verordening build --example "+firstExample())
+}
+
+// printVersion prints the version from the module's build information:
+// the version the documents' metadata name, the commit and whether the
+// work tree had changes, and the Go version.
+func printVersion(w io.Writer) {
+	in := version.Read()
+	fmt.Fprintf(w, "verordening %s\n", in)
+	if in.Revision != "" {
+		changes := ""
+		if in.Modified {
+			changes = " (met wijzigingen die niet zijn vastgelegd)"
+		}
+		fmt.Fprintf(w, "commit %s%s\n", in.Revision, changes)
+	}
+	if in.Go != "" {
+		fmt.Fprintf(w, "gebouwd met %s\n", in.Go)
+	}
 }
 
 func names() string {

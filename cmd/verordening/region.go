@@ -2,11 +2,13 @@ package main
 
 import (
 	"fmt"
+	"math"
 	"os"
 	"path/filepath"
 	"strings"
 	"text/tabwriter"
 
+	"verordening/internal/format"
 	"verordening/internal/pipeline"
 	"verordening/internal/region"
 	"verordening/internal/source"
@@ -95,7 +97,9 @@ func regionCheck(e *env, c *pipeline.Content, f *region.File) int {
 		if len(r.Missing) > 0 || len(r.Conflicts) > 0 {
 			code = exitInput
 		}
-		fmt.Fprintf(tw, "%s\t%.1f%%\t%s\t%s\t%s\n", r.Gemeente.Name, r.Share(), strings.Join(r.Gemeente.Deviations, ", "),
+		// One decimal, with the Dutch comma, as harmonisatie.html shows it.
+		share := format.Procent(math.Round(r.Share()*10) / 10)
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\n", r.Gemeente.Name, share, strings.Join(r.Gemeente.Deviations, ", "),
 			orDash(r.Missing), orDash(r.Conflicts))
 	}
 	tw.Flush()

@@ -11,6 +11,7 @@ import (
 
 	"verordening/internal/document"
 	"verordening/internal/format"
+	"verordening/internal/version"
 )
 
 // A rblock is one block of a regulation's text, for the redline.
@@ -294,7 +295,7 @@ var redlinePage = template.Must(template.New("wijzigingen").Parse(`<!DOCTYPE htm
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="generator" content="verordening">
+<meta name="generator" content="{{ .Generator }}">
 <title>{{ .Title }}</title>
 <style>
 {{ .CSS }}
@@ -354,6 +355,7 @@ func (a *Amendment) Redline(fsys fs.FS) ([]byte, error) {
 		"Citeertitel": plain(a.Citeertitel),
 		"Wijziging":   plain(a.Title()),
 		"Gemeente":    a.Gemeente,
+		"Generator":   version.Generator(),
 		"CSS":         template.CSS(string(css) + redlineCSS),
 		"Changes":     changes,
 		"Body":        template.HTML(redlineBody(a.Old, a.Amended, chapters)),

@@ -405,7 +405,7 @@ func (l *Library) loadChapters(fsys fs.FS) error {
 	const name = "clauses/hoofdstukken.yaml"
 	data, err := fs.ReadFile(fsys, name)
 	if err != nil {
-		return fmt.Errorf("%s ontbreekt: %v", name, err)
+		return fmt.Errorf("%s ontbreekt: %v", name, source.Reason(err))
 	}
 	if err := yaml.Unmarshal(data, &l.Chapters); err != nil {
 		return question.YAMLError(name, err)
@@ -429,7 +429,7 @@ func (l *Library) loadRequirements(fsys fs.FS) error {
 	const name = "clauses/eisen.yaml"
 	data, err := fs.ReadFile(fsys, name)
 	if err != nil {
-		return fmt.Errorf("%s ontbreekt: %v", name, err)
+		return fmt.Errorf("%s ontbreekt: %v", name, source.Reason(err))
 	}
 	var root yaml.Node
 	if err := yaml.Unmarshal(data, &root); err != nil {

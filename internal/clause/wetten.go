@@ -49,7 +49,7 @@ func (l *Library) loadStatutes(fsys fs.FS) error {
 	l.Statutes = &Statutes{}
 	data, err := fs.ReadFile(fsys, statutesFile)
 	if err != nil {
-		return fmt.Errorf("%s ontbreekt: %v; het bestand noemt onder wetten de wetten waarnaar de clausules verwijzen", statutesFile, err)
+		return fmt.Errorf("%s ontbreekt: %v; het bestand noemt onder wetten de wetten waarnaar de clausules verwijzen", statutesFile, source.Reason(err))
 	}
 	st, err := ParseStatutes(statutesFile, data)
 	l.Statutes = st

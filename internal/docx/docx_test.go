@@ -406,9 +406,9 @@ func tool(t *testing.T, name string) string {
 		return path
 	}
 	if os.Getenv("CI") != "" {
-		t.Fatalf("%s is not installed: %v", name, err)
+		t.Fatalf("%s is niet geïnstalleerd; .ci/run installeert het met apt-get", name)
 	}
-	t.Skipf("%s is not installed", name)
+	t.Skipf("%s is niet geïnstalleerd; .ci/run installeert het met apt-get", name)
 	return ""
 }
 

@@ -52,7 +52,7 @@ func plainText(s string) string {
 }
 
 func parseInline(s string, f format, out []run) []run {
-	if strings.IndexAny(s, `\*[`) < 0 {
+	if !strings.ContainsAny(s, `\*[`) {
 		// Most text has no markup: one run, no copy.
 		if s != "" {
 			out = append(out, run{s, f})

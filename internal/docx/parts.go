@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"verordening/internal/document"
+	"verordening/internal/version"
 )
 
 const xmlHeader = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>` + "\n"
@@ -69,7 +70,7 @@ func appXML(d *document.Document) []byte {
 	b.WriteString(xmlHeader + `<Properties` +
 		` xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties"` +
 		` xmlns:vt="http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes">`)
-	element(&b, "Application", "verordening")
+	element(&b, "Application", version.Generator())
 	element(&b, "Company", plainText(d.Gemeente))
 	b.WriteString(`</Properties>`)
 	return []byte(b.String())

@@ -14,6 +14,8 @@ import (
 
 	"verordening/internal/document"
 	"verordening/internal/memo"
+	"verordening/internal/source"
+	"verordening/internal/version"
 )
 
 // Page renders HTML pages from the page template and stylesheet in
@@ -31,7 +33,7 @@ func NewPage(fsys fs.FS) (*Page, error) {
 	const name = "templates/html/page.html.tmpl"
 	src, err := fs.ReadFile(fsys, name)
 	if err != nil {
-		return nil, fmt.Errorf("%s ontbreekt: %v", name, err)
+		return nil, fmt.Errorf("%s ontbreekt: %v", name, source.Reason(err))
 	}
 	t, err := template.New(name).Parse(string(src))
 	if err != nil {
@@ -39,7 +41,7 @@ func NewPage(fsys fs.FS) (*Page, error) {
 	}
 	css, err := fs.ReadFile(fsys, "templates/html/style.css")
 	if err != nil {
-		return nil, fmt.Errorf("templates/html/style.css ontbreekt: %v", err)
+		return nil, fmt.Errorf("templates/html/style.css ontbreekt: %v", source.Reason(err))
 	}
 	return &Page{tmpl: t, css: template.CSS(css), md: Goldmark(), sections: memo.Map[string, *section]{Limit: maxSections}}, nil
 }
@@ -95,6 +97,7 @@ func (p *Page) HTML(d *document.Document) ([]byte, error) {
 		"Kind":      string(d.Kind),
 		"KindLabel": kindLabels[d.Kind],
 		"Gemeente":  d.Gemeente,
+		"Generator": version.Generator(),
 		"CSS":       p.css,
 		"TOC":       toc(headings),
 		"Head":      template.HTML(head),

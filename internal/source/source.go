@@ -72,7 +72,7 @@ func (l *ErrorList) Append(pos Pos, err error) {
 	case *Error:
 		*l = append(*l, e)
 	default:
-		l.Add(pos, "%s", err.Error())
+		l.Add(pos, "%s", OSError(err).Error())
 	}
 }
 
