@@ -171,6 +171,10 @@ func rollBack(dir string, j *journal, cause error) error {
 	var errs []error
 	restore := func(rel string) {
 		if exists(in("old", rel)) && !exists(at(rel)) {
+			// Its folder may have gone as the tool's empty one.
+			if err := os.MkdirAll(filepath.Dir(at(rel)), 0o755); err != nil {
+				errs = append(errs, err)
+			}
 			if err := os.Rename(in("old", rel), at(rel)); err != nil {
 				errs = append(errs, err)
 			}

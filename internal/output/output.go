@@ -259,9 +259,12 @@ func (tx *Tx) plan(old *manifest) (*journal, error) {
 			j.del = append(j.del, rel)
 		}
 	}
+	// The tool's folders no longer used go when empty; one that a user's
+	// file keeps stays listed, to go when it is empty at a later run.
 	for _, d := range sortedKeys(old.dirs) {
-		if !tx.dirs[d] {
+		if fi, err := os.Lstat(tx.Path(d)); err == nil && fi.IsDir() && !tx.dirs[d] {
 			j.rmdir = append(j.rmdir, d)
+			next.dirs[d] = true
 		}
 	}
 	// Deepest first, so that a gemeente's folder goes after its files.
@@ -285,7 +288,7 @@ func sortedKeys(m map[string]bool) []string {
 // validRel reports whether rel names a file inside the folder, below no
 // entry of the tool's own.
 func validRel(rel string) bool {
-	if !filepath.IsLocal(filepath.FromSlash(rel)) || path.Clean(rel) != rel || strings.ContainsAny(rel, "\n\r\\") {
+	if rel == "." || !filepath.IsLocal(filepath.FromSlash(rel)) || path.Clean(rel) != rel || strings.ContainsAny(rel, "\n\r\\") {
 		return false
 	}
 	first, _, _ := strings.Cut(rel, "/")
