@@ -148,7 +148,8 @@ func TestBuildBlocked(t *testing.T) {
 	os.Mkdir(filepath.Join(out, "verordening.md"), 0o755)
 	before := snapshot(t, out)
 	code, _, stderr := runCLI("build", "--example", "noordoostpolder", "--out", out)
-	if code != exitInput || !strings.Contains(stderr, "verordening.md niet schrijven: er staat een map met die naam") {
+	if code != exitInput || !strings.Contains(stderr, "verordening.md niet schrijven: er staat een map met die naam") ||
+		!strings.HasSuffix(stderr, "Er is niets geschreven.\n") {
 		t.Errorf("exit %d, stderr:\n%s", code, stderr)
 	}
 	if got := snapshot(t, out); !maps.Equal(got, before) {
@@ -224,6 +225,31 @@ func TestRegionWriteError(t *testing.T) {
 	}
 	if _, err := os.Stat(out); err == nil {
 		t.Error("the failed region build left its output folder")
+	}
+}
+
+// TestRegionMoveFails: a failure while the region's files are moved into
+// place (here the second gemeente's verordening) puts every old file back,
+// the first gemeente's and the overview included.
+func TestRegionMoveFails(t *testing.T) {
+	dir := t.TempDir()
+	out := filepath.Join(dir, "uit")
+	mustRun(t, "region", "--region", smallRegion(t, dir, "oud.yaml", 3, 24), "--out", out)
+	writeTestFile(t, filepath.Join(out, "zaanstad", "notes.txt"), "mijn aantekeningen")
+	before := snapshot(t, out)
+	output.TestHook = func(p string) error {
+		if p == "put zaanstad/verordening.md" {
+			return syscall.EIO
+		}
+		return nil
+	}
+	defer func() { output.TestHook = nil }()
+	code, _, stderr := runCLI("region", "--region", smallRegion(t, dir, "nieuw.yaml", 2, 36), "--out", out, "--format", "md")
+	if code != exitInput || !strings.Contains(stderr, "kan "+filepath.Join(out, "zaanstad", "verordening.md")+" niet plaatsen") {
+		t.Errorf("exit %d, stderr:\n%s", code, stderr)
+	}
+	if got := snapshot(t, out); !maps.Equal(got, before) {
+		t.Errorf("the failed move left a mix:\n%s", stateDiff(got, before, before))
 	}
 }
 

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"errors"
 	"fmt"
 
 	"verordening/internal/output"
@@ -59,6 +60,9 @@ func commitOutput(e *env, cmd string, tx *output.Tx) bool {
 	res, err := tx.Commit()
 	if err != nil {
 		fmt.Fprintf(e.stderr, "verordening %s: %v\n", cmd, err)
+		if !errors.Is(err, output.ErrPending) {
+			fmt.Fprintln(e.stderr, "Er is niets geschreven.")
+		}
 		return false
 	}
 	for _, p := range res.Removed {

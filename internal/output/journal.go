@@ -199,12 +199,12 @@ func rollBack(dir string, j *journal, cause error) error {
 		errs = append(errs, err)
 	}
 	if len(errs) > 0 {
-		return fmt.Errorf("%v; de oude bestanden konden niet allemaal worden teruggezet (%v): de volgende opdracht met deze map maakt de wijziging af", cause, unwrapPath(errors.Join(errs...)))
+		return fmt.Errorf("%v; de oude bestanden konden niet allemaal worden teruggezet (%v): %w", cause, unwrapPath(errors.Join(errs...)), ErrPending)
 	}
 	if err := finish(dir, j); err != nil {
-		return fmt.Errorf("%v; %v", cause, err)
+		return fmt.Errorf("%v; %v: %w", cause, err, ErrPending)
 	}
-	return fmt.Errorf("%v; er is niets veranderd", cause)
+	return cause
 }
 
 // syncDirs syncs the output folder and every folder of j's files.

@@ -20,6 +20,7 @@ const manifestVersion = "versie 1"
 // output folder) that the tool made there.
 type manifest struct {
 	files, dirs map[string]bool
+	found       bool // the folder has a manifest
 }
 
 func (m *manifest) encode() []byte {
@@ -69,5 +70,6 @@ func readManifest(dir string) (*manifest, error) {
 	if !version {
 		return nil, fmt.Errorf("%s is niet door verordening geschreven; verplaats het of kies een andere map met --out", p)
 	}
+	m.found = true
 	return m, nil
 }

@@ -39,6 +39,12 @@ const (
 	markerText   = "verordening staging 1\n"
 )
 
+// ErrPending is in the error of a commit that failed and could not put
+// every old file back: the journal stays, and the next run in the folder
+// finishes the change. Any other error of a commit left the folder as it
+// was.
+var ErrPending = errors.New("de volgende opdracht met deze map maakt de wijziging af")
+
 // TestHook, when set (by tests only), is called at named points of a run;
 // a non-nil error makes the step at that point fail. It is nil in the
 // program, so the points cost nothing.
@@ -203,12 +209,16 @@ func (tx *Tx) Commit() (*Result, error) {
 		return nil, err
 	}
 	if err := writeJournal(tx.dir, j); err != nil {
+		os.Remove(filepath.Join(tx.dir, JournalName)) // nothing has moved yet
 		return nil, err
 	}
 	if err := hook("journal"); err != nil {
-		return nil, rollBack(tx.dir, j, err)
+		err = rollBack(tx.dir, j, err)
+		tx.keepIfPending(err)
+		return nil, err
 	}
 	if err := apply(tx.dir, j); err != nil {
+		tx.keepIfPending(err)
 		return nil, err
 	}
 	tx.stage = "" // apply removed it
@@ -217,6 +227,13 @@ func (tx *Tx) Commit() (*Result, error) {
 		res.Removed = append(res.Removed, tx.Path(rel))
 	}
 	return res, nil
+}
+
+// keepIfPending keeps the staging folder when a journal still needs it.
+func (tx *Tx) keepIfPending(err error) {
+	if errors.Is(err, ErrPending) {
+		tx.stage = ""
+	}
 }
 
 // plan checks every change against the folder as it is, and lists them.
@@ -247,6 +264,10 @@ func (tx *Tx) plan(old *manifest) (*journal, error) {
 			return nil, fmt.Errorf("kan %s niet schrijven: er staat een map met die naam; verplaats of hernoem die map", tx.Path(rel))
 		case tx.input(tx.Path(rel)) != "":
 			return nil, fmt.Errorf("kan %s niet schrijven: dat is het invoerbestand %s; kies een andere map met --out", tx.Path(rel), tx.input(tx.Path(rel)))
+		case old.found && !old.files[rel]:
+			// A folder without a manifest holds the outputs of a version
+			// before manifests, which are replaced as they always were.
+			return nil, fmt.Errorf("kan %s niet schrijven: dat bestand is niet door verordening gemaakt; verplaats of hernoem het", tx.Path(rel))
 		}
 		j.put = append(j.put, rel)
 		next.files[rel] = true

@@ -136,6 +136,7 @@ func TestInTheWay(t *testing.T) {
 	}{
 		{"folder where a file goes", "a.md/", "er staat een map met die naam"},
 		{"file where a folder goes", "purmerend", "er staat een bestand met die naam"},
+		{"a user's file where an output goes", "purmerend/v.md", "niet door verordening gemaakt"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			dir := t.TempDir()
