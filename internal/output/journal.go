@@ -71,7 +71,7 @@ func parseJournal(data []byte) (*journal, bool) {
 			return nil, false
 		}
 	}
-	return j, j.stage != ""
+	return j, sc.Err() == nil && j.stage != ""
 }
 
 func writeJournal(dir string, j *journal) error {

@@ -67,6 +67,9 @@ func readManifest(dir string) (*manifest, error) {
 			m.dirs[rel] = true
 		}
 	}
+	if sc.Err() != nil {
+		return nil, fmt.Errorf("kan %s niet lezen: %v", p, sc.Err())
+	}
 	if !version {
 		return nil, fmt.Errorf("%s is niet door verordening geschreven; verplaats het of kies een andere map met --out", p)
 	}
