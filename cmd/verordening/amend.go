@@ -88,8 +88,7 @@ func runAmend(e *env, args []string) int {
 	if output.dir == "" {
 		output.dir = filepath.Join("out", pipeline.Slug(am.Gemeente)+"-wijziging")
 	}
-	if err := writeFiles(output.dir, files); err != nil {
-		fmt.Fprintf(e.stderr, "verordening amend: %v\n", err)
+	if files = writeFiles(e, "amend", output.dir, files, from, to); files == nil {
 		return exitInput
 	}
 	for _, f := range files {

@@ -47,11 +47,11 @@ func runBuild(e *env, args []string) int {
 	if output.dir == "" {
 		output.dir = filepath.Join("out", pipeline.Slug(ans.Gemeente))
 	}
-	if err := writeFiles(output.dir, out.Files); err != nil {
-		fmt.Fprintf(e.stderr, "verordening build: %v\n", err)
+	files := writeFiles(e, "build", output.dir, out.Files, in.answers)
+	if files == nil {
 		return exitInput
 	}
-	for _, f := range out.Files {
+	for _, f := range files {
 		fmt.Fprintln(e.stdout, filepath.Join(output.dir, f.Name))
 	}
 	for _, w := range out.Result.Coverage.Problems(ans, source.SevWarning) {

@@ -1,11 +1,13 @@
 package main
 
 import (
+	"cmp"
 	"fmt"
 	"math"
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 	"text/tabwriter"
 
 	"verordening/internal/format"
@@ -50,7 +52,7 @@ func runRegion(e *env, args []string) int {
 	if output.dir == "" {
 		output.dir = filepath.Join("out", pipeline.Slug(f.Regio))
 	}
-	return regionBuild(e, c, f, fmts, output.dir)
+	return regionBuild(e, c, f, fmts, output.dir, file)
 }
 
 func readRegion(e *env, c *pipeline.Content, file, example string) (*region.File, int) {
@@ -114,37 +116,52 @@ func regionCheck(e *env, c *pipeline.Content, f *region.File) int {
 	return code
 }
 
-// regionBuild builds into a staging folder inside outDir and moves the
-// results into place only when every gemeente has been built: a failure
-// leaves outDir as it was.
-func regionBuild(e *env, c *pipeline.Content, f *region.File, formats []string, outDir string) int {
-	if err := os.MkdirAll(outDir, 0o755); err != nil {
-		fmt.Fprintf(e.stderr, "verordening region: kan de map %s niet maken: %v\n", outDir, err)
+// regionBuild builds the region as one output (internal/output): every
+// gemeente's folder and the overview are staged and then put in place
+// together, so that outDir holds either the old region or the new one.
+func regionBuild(e *env, c *pipeline.Content, f *region.File, formats []string, outDir, input string) int {
+	tx, ok := beginOutput(e, "region", outDir, []string{input})
+	if !ok {
 		return exitInput
 	}
-	stage, err := os.MkdirTemp(outDir, ".bouw-")
-	if err != nil {
-		fmt.Fprintf(e.stderr, "verordening region: %v\n", err)
-		return exitInput
-	}
-	defer os.RemoveAll(stage)
+	defer tx.Abort()
+	// A write error is one of the output path, not of the gemeente's line
+	// in the region file: the first one is kept and reported as it is.
+	var mu sync.Mutex
+	var writeErr error
 	ov, err := region.Build(c, f, formats, func(slug string, files []pipeline.File) error {
-		return writeStaged(filepath.Join(stage, slug), files)
+		for _, file := range files {
+			if err := tx.Write(slug+"/"+file.Name, file.Data); err != nil {
+				mu.Lock()
+				writeErr = cmp.Or(writeErr, err)
+				mu.Unlock()
+				return err
+			}
+		}
+		return nil
 	})
+	if writeErr != nil {
+		fmt.Fprintf(e.stderr, "verordening region: %v\nEr is niets geschreven.\n", writeErr)
+		return exitInput
+	}
 	if err != nil {
 		printErrors(e, err)
 		fmt.Fprintln(e.stderr, "Er is niets geschreven.")
 		return exitInput
 	}
 	files, err := c.Render(ov.Document(), formats)
-	if err == nil {
-		err = writeFiles(stage, files)
-	}
-	if err == nil {
-		err = moveInto(stage, outDir)
-	}
 	if err != nil {
-		fmt.Fprintf(e.stderr, "verordening region: %v\n", err)
+		printErrors(e, err)
+		fmt.Fprintln(e.stderr, "Er is niets geschreven.")
+		return exitInput
+	}
+	for _, file := range files {
+		if err := tx.Write(file.Name, file.Data); err != nil {
+			fmt.Fprintf(e.stderr, "verordening region: %v\nEr is niets geschreven.\n", err)
+			return exitInput
+		}
+	}
+	if !commitOutput(e, "region", tx) {
 		return exitInput
 	}
 	// As build does: the documents are written, the findings are warnings.
@@ -160,26 +177,6 @@ func regionBuild(e *env, c *pipeline.Content, f *region.File, formats []string, 
 		fmt.Fprintln(e.stdout, filepath.Join(outDir, file.Name))
 	}
 	return exitOK
-}
-
-// moveInto renames every entry of stage into dir, replacing what was there.
-func moveInto(stage, dir string) error {
-	entries, err := os.ReadDir(stage)
-	if err != nil {
-		return err
-	}
-	for _, en := range entries {
-		target := filepath.Join(dir, en.Name())
-		if en.IsDir() {
-			if err := os.RemoveAll(target); err != nil {
-				return err
-			}
-		}
-		if err := os.Rename(filepath.Join(stage, en.Name()), target); err != nil {
-			return err
-		}
-	}
-	return nil
 }
 
 func orDash(ids []string) string {

@@ -1,73 +1,87 @@
 package main
 
 import (
+	"errors"
 	"fmt"
-	"os"
-	"path/filepath"
 
+	"verordening/internal/output"
 	"verordening/internal/pipeline"
 )
 
-// writeFiles writes the files into dir. Everything was rendered in memory
-// before this runs, so a failure in the input never reaches the disk; each
-// file is written to a temporary name and renamed, so a reader never sees
-// a half-written file.
-func writeFiles(dir string, files []pipeline.File) error {
-	if err := os.MkdirAll(dir, 0o755); err != nil {
-		return fmt.Errorf("kan de map %s niet maken: %v", dir, err)
+// usedAnswers is the name of the answers as used when antwoorden.yaml in
+// the output folder is the answers file being built: the input is never
+// overwritten.
+const usedAnswers = "antwoorden.gebruikt.yaml"
+
+// writeFiles puts the files into dir all at once, through internal/output:
+// a failure leaves dir as it was, files the tool did not write are never
+// replaced or removed, and the tool's files of an earlier run that this
+// run did not write are removed and named on stdout. inputs are the run's
+// input files: none of them is overwritten. It returns the files as
+// written (antwoorden.yaml may have become antwoorden.gebruikt.yaml), or
+// nil after printing the error.
+func writeFiles(e *env, cmd, dir string, files []pipeline.File, inputs ...string) []pipeline.File {
+	tx, ok := beginOutput(e, cmd, dir, inputs)
+	if !ok {
+		return nil
 	}
-	var temps []string
-	defer func() {
-		for _, t := range temps {
-			os.Remove(t)
-		}
-	}()
+	defer tx.Abort()
+	files = avoidInputs(e, tx, files)
 	for _, f := range files {
-		tmp, err := os.CreateTemp(dir, "."+f.Name+".*")
-		if err != nil {
-			return fmt.Errorf("kan niet schrijven in %s: %v", dir, err)
-		}
-		temps = append(temps, tmp.Name())
-		_, werr := tmp.Write(f.Data)
-		cerr := tmp.Close()
-		if werr != nil || cerr != nil {
-			return fmt.Errorf("kan %s niet schrijven: %v", f.Name, firstErr(werr, cerr))
-		}
-		if err := os.Chmod(tmp.Name(), 0o644); err != nil {
-			return err
+		if err := tx.Write(f.Name, f.Data); err != nil {
+			fmt.Fprintf(e.stderr, "verordening %s: %v\nEr is niets geschreven.\n", cmd, err)
+			return nil
 		}
 	}
+	if !commitOutput(e, cmd, tx) {
+		return nil
+	}
+	return files
+}
+
+// beginOutput starts writing into dir, after finishing or cleaning up an
+// interrupted earlier run there.
+func beginOutput(e *env, cmd, dir string, inputs []string) (*output.Tx, bool) {
+	tx, note, err := output.Begin(dir)
+	if note != "" {
+		fmt.Fprintln(e.stderr, note)
+	}
+	if err != nil {
+		fmt.Fprintf(e.stderr, "verordening %s: %v\nEr is niets geschreven.\n", cmd, err)
+		return nil, false
+	}
+	tx.Protect(inputs...)
+	return tx, true
+}
+
+// commitOutput moves the staged files into place and names the stale
+// outputs it removed.
+func commitOutput(e *env, cmd string, tx *output.Tx) bool {
+	res, err := tx.Commit()
+	if err != nil {
+		fmt.Fprintf(e.stderr, "verordening %s: %v\n", cmd, err)
+		if !errors.Is(err, output.ErrPending) {
+			fmt.Fprintln(e.stderr, "Er is niets geschreven.")
+		}
+		return false
+	}
+	for _, p := range res.Removed {
+		fmt.Fprintf(e.stdout, "verwijderd (niet meer gebouwd): %s\n", p)
+	}
+	return true
+}
+
+// avoidInputs renames antwoorden.yaml when it would replace the answers
+// file being read.
+func avoidInputs(e *env, tx *output.Tx, files []pipeline.File) []pipeline.File {
+	out := make([]pipeline.File, len(files))
 	for i, f := range files {
-		if err := os.Rename(temps[i], filepath.Join(dir, f.Name)); err != nil {
-			return fmt.Errorf("kan %s niet plaatsen: %v", f.Name, err)
+		if f.Name == "antwoorden.yaml" && tx.IsInput(f.Name) {
+			fmt.Fprintf(e.stderr, "let op: %s is het antwoordbestand zelf en blijft zoals het is; de antwoorden zoals ze zijn gebruikt staan in %s\n",
+				tx.Path(f.Name), tx.Path(usedAnswers))
+			f.Name = usedAnswers
 		}
+		out[i] = f
 	}
-	temps = nil
-	return nil
-}
-
-// writeStaged writes the files into dir inside a staging folder. No one
-// reads a staging folder before it is moved into place whole, so the files
-// are written directly, without writeFiles' temporary name and rename per
-// file: for a region of 342 gemeenten that is four thousand files and a
-// third of a second of system time less.
-func writeStaged(dir string, files []pipeline.File) error {
-	if err := os.Mkdir(dir, 0o755); err != nil {
-		return fmt.Errorf("kan de map %s niet maken: %v", dir, err)
-	}
-	for _, f := range files {
-		if err := os.WriteFile(filepath.Join(dir, f.Name), f.Data, 0o644); err != nil {
-			return fmt.Errorf("kan %s niet schrijven: %v", f.Name, err)
-		}
-	}
-	return nil
-}
-
-func firstErr(errs ...error) error {
-	for _, e := range errs {
-		if e != nil {
-			return e
-		}
-	}
-	return nil
+	return out
 }

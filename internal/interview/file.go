@@ -2,11 +2,11 @@ package interview
 
 import (
 	"fmt"
-	"os"
 	"path/filepath"
 	"strings"
 
 	"verordening/internal/answer"
+	"verordening/internal/output"
 	"verordening/internal/question"
 )
 
@@ -62,31 +62,10 @@ func FinalPath(name string) string {
 	return strings.TrimSuffix(name, ".concept.yaml") + ".yaml"
 }
 
-// WriteFile writes data to path atomically: to a temporary file in the
-// same folder, which is then renamed to path. A reader never sees half a
-// file, and on failure nothing is left behind.
-func WriteFile(path string, data []byte) (err error) {
-	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*")
-	if err != nil {
-		return fmt.Errorf("kan niet schrijven in %s: %v", filepath.Dir(path), err)
-	}
-	defer func() {
-		if err != nil {
-			os.Remove(tmp.Name())
-		}
-	}()
-	_, werr := tmp.Write(data)
-	serr := tmp.Sync()
-	cerr := tmp.Close()
-	for _, e := range []error{werr, serr, cerr, os.Chmod(tmp.Name(), 0o644)} {
-		if e != nil {
-			return fmt.Errorf("kan %s niet schrijven: %v", path, e)
-		}
-	}
-	if err := os.Rename(tmp.Name(), path); err != nil {
-		return fmt.Errorf("kan %s niet plaatsen: %v", path, err)
-	}
-	return nil
+// WriteFile writes data to path atomically (output.WriteFile): a reader
+// never sees half a file, and on failure nothing is left behind.
+func WriteFile(path string, data []byte) error {
+	return output.WriteFile(path, data)
 }
 
 // Quote returns a path as it can be pasted into a shell.
