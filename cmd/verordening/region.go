@@ -60,8 +60,8 @@ func readRegion(e *env, c *pipeline.Content, file, example string) (*region.File
 		return nil, usageError(e, "region", "geef --region of --example, niet allebei")
 	case file != "":
 		name = file
-		if data, err = os.ReadFile(file); err != nil {
-			fmt.Fprintf(e.stderr, "%s: kan het regiobestand niet lezen: %v\n", file, pathErr(err))
+		if data, err = readInput(file); err != nil {
+			fmt.Fprintf(e.stderr, "%s: kan het regiobestand niet lezen: %v\n", file, err)
 			return nil, exitInput
 		}
 	case example != "":
