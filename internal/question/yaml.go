@@ -32,15 +32,32 @@ func ParseYAML(name string, data []byte) (*yaml.Node, error) {
 		return nil, YAMLErrorIn(name, data, err)
 	}
 	var next yaml.Node
-	switch err := dec.Decode(&next); {
-	case err == io.EOF:
-		return &root, nil
-	case err != nil:
-		return nil, YAMLErrorIn(name, data, err)
+	for {
+		next = yaml.Node{}
+		err := dec.Decode(&next)
+		if err == io.EOF {
+			return &root, nil
+		}
+		if err != nil {
+			return nil, YAMLErrorIn(name, data, err)
+		}
+		if !emptyDocument(&next) {
+			break
+		}
 	}
 	var errs source.ErrorList
 	errs.Add(secondDocument(name, data, &next), "hier begint een tweede YAML-document (na ---); het bestand mag er één bevatten: haal de regel --- en wat volgt weg, of voeg de antwoorden samen tot één document")
 	return nil, errs
+}
+
+// emptyDocument reports whether n is a document with nothing in it, as a
+// closing "---" gives: harmless, and not a second set of answers.
+func emptyDocument(n *yaml.Node) bool {
+	if len(n.Content) == 0 {
+		return true
+	}
+	c := n.Content[0]
+	return len(n.Content) == 1 && c.Kind == yaml.ScalarNode && c.Tag == "!!null" && c.Value == ""
 }
 
 // checkBytes reports the first byte that cannot be in a text file: it is

@@ -105,7 +105,7 @@ func (f *File) readTop(name string, root *yaml.Node, qs *question.Questionnaire,
 	}
 	pos := source.Pos{File: name, Line: 1, Col: 1}
 	switch {
-	case f.Regio == "":
+	case f.Regio == "" && (seen[keyRegio] == 0 || !errs.HasErrors()):
 		errs.Add(pos, "de naam van de regio ontbreekt; voeg \"regio: <naam>\" toe")
 	case t.basis == nil || t.basis.Kind != yaml.MappingNode:
 		errs.Add(pos, "de gemeenschappelijke antwoorden ontbreken; voeg \"basis:\" toe met de antwoorden van de regio")
