@@ -94,6 +94,8 @@ func Join(items []string, last string) string {
 // four spaces, indented code. So leading and trailing blanks are dropped
 // (trailing ones would make a hard line break) and a block marker at the
 // start is escaped. Answers are data and must never become markup.
+// (gomarkdown shows the backslash of "\\=", so an answer of only "="
+// signs reads differently there; goldmark and the DOCX reader are right.)
 func EscapeMarkdown(s string) string {
 	var b strings.Builder
 	b.Grow(len(s) + 8)
@@ -122,7 +124,8 @@ func escapeBlockStart(s string) string {
 	if s == "" {
 		return s
 	}
-	if strings.ContainsRune("-+=", rune(s[0])) {
+	if s[0] == '-' || s[0] == '+' || strings.Trim(s, "= ") == "" {
+		// "=" only underlines a heading when the line holds nothing else.
 		return "\\" + s
 	}
 	i := 0
