@@ -111,7 +111,7 @@ func printErrors(e *env, err error) {
 		if m.Severity == source.SevError {
 			n++
 		}
-		if shown < maxMessages {
+		if shown < maxMessages || m.Pos.Line == 0 { // a whole file's problem is often the cause
 			fmt.Fprintln(e.stderr, m)
 			shown++
 		}
