@@ -1,6 +1,7 @@
 package main
 
 import (
+	"errors"
 	"fmt"
 	"io/fs"
 	"os"
@@ -40,7 +41,7 @@ func loadContent(e *env, dir string) (*pipeline.Content, bool) {
 			fmt.Fprintf(e.stderr, "%s: geen map; geef bij --content een map met questions/, clauses/ en templates/\n", dir)
 			return nil, false
 		}
-		fsys = os.DirFS(dir)
+		fsys = source.LimitFS(os.DirFS(dir), source.MaxFile)
 	}
 	c, err := pipeline.Load(fsys)
 	if err != nil {
@@ -64,9 +65,8 @@ func readAnswers(e *env, c *pipeline.Content, f *inputFlags, cmd string) (ans *a
 		return nil, usageError(e, cmd, "geef --answers of --example, niet allebei")
 	case f.answers != "":
 		name = f.answers
-		data, err = os.ReadFile(name)
-		if err != nil {
-			fmt.Fprintf(e.stderr, "%s: kan het antwoordbestand niet lezen: %v\n", name, pathErr(err))
+		if data, err = readInput(name); err != nil {
+			fmt.Fprintf(e.stderr, "%s: kan het antwoordbestand niet lezen: %v\n", name, err)
 			return nil, exitInput
 		}
 	case f.example != "":
@@ -88,10 +88,18 @@ func readAnswers(e *env, c *pipeline.Content, f *inputFlags, cmd string) (ans *a
 	return ans, -1
 }
 
-// pathErr says in Dutch why a file could not be read; the message names
-// the path itself.
-func pathErr(err error) string {
-	return source.Reason(err)
+// readInput reads an input file given on the command line: a regular file
+// of at most source.MaxFile bytes. The error says, in Dutch and without
+// the name, why it cannot be read.
+func readInput(name string) ([]byte, error) {
+	data, err := source.ReadFile(name, source.MaxFile)
+	if fe, ok := err.(*source.FileError); ok {
+		return nil, errors.New(fe.Msg)
+	}
+	if err != nil {
+		return nil, errors.New(source.Reason(err))
+	}
+	return data, nil
 }
 
 // printErrors prints every message of err, one per line, and a count.
@@ -101,17 +109,27 @@ func printErrors(e *env, err error) {
 		fmt.Fprintln(e.stderr, source.OSError(err))
 		return
 	}
-	n := 0
+	n, shown := 0, 0
 	for _, m := range list {
-		fmt.Fprintln(e.stderr, m)
 		if m.Severity == source.SevError {
 			n++
 		}
+		if shown < maxMessages || m.Pos.Line == 0 { // a whole file's problem is often the cause
+			fmt.Fprintln(e.stderr, m)
+			shown++
+		}
+	}
+	if len(list) > shown {
+		fmt.Fprintf(e.stderr, "(en nog %d meldingen; herstel eerst de bovenstaande)\n", len(list)-shown)
 	}
 	if n > 1 {
 		fmt.Fprintf(e.stderr, "%d fouten.\n", n)
 	}
 }
+
+// maxMessages is how many messages printErrors shows: a file that is wrong
+// on every line gives a screenful to start with, not a flood.
+const maxMessages = 50
 
 // firstExample names an example for the usage text. It reads the names
 // from the embedded folder without loading the content pack.

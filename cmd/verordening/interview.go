@@ -100,9 +100,9 @@ func (f *interviewFlags) config(e *env, c *pipeline.Content) (interview.Config, 
 	if f.answers == "" {
 		return cfg, true
 	}
-	data, err := os.ReadFile(f.answers)
+	data, err := readInput(f.answers)
 	if err != nil {
-		fmt.Fprintf(e.stderr, "%s: kan het antwoordbestand niet lezen: %v\n", f.answers, pathErr(err))
+		fmt.Fprintf(e.stderr, "%s: kan het antwoordbestand niet lezen: %v\n", f.answers, err)
 		return cfg, false
 	}
 	cfg.Existing, err = interview.ReadExisting(f.answers, data, c.Questions)

@@ -4,12 +4,12 @@ import (
 	"cmp"
 	"fmt"
 	"math"
-	"os"
 	"path/filepath"
 	"strings"
 	"sync"
 	"text/tabwriter"
 
+	"verordening/internal/answer"
 	"verordening/internal/format"
 	"verordening/internal/pipeline"
 	"verordening/internal/region"
@@ -64,8 +64,8 @@ func readRegion(e *env, c *pipeline.Content, file, example string) (*region.File
 		return nil, usageError(e, "region", "geef --region of --example, niet allebei")
 	case file != "":
 		name = file
-		if data, err = os.ReadFile(file); err != nil {
-			fmt.Fprintf(e.stderr, "%s: kan het regiobestand niet lezen: %v\n", file, pathErr(err))
+		if data, err = readInput(file); err != nil {
+			fmt.Fprintf(e.stderr, "%s: kan het regiobestand niet lezen: %v\n", file, err)
 			return nil, exitInput
 		}
 	case example != "":
@@ -110,10 +110,26 @@ func regionCheck(e *env, c *pipeline.Content, f *region.File) int {
 			fmt.Fprintf(e.stderr, "%s: %s\n", r.Gemeente.Name, p)
 		}
 	}
+	printRegionOpen(e, f, ov)
 	if code == exitOK {
 		fmt.Fprintf(e.stdout, "\nAlle %d gemeenten van %s dekken alle wettelijke eisen.\n", len(ov.Results), f.Regio)
 	}
 	return code
+}
+
+// printRegionOpen warns, once per figure and not once per gemeente, about
+// the figures the region leaves open: the documents show a placeholder
+// there until the region file gives a value. The exit code stays 0, as
+// for build and check.
+func printRegionOpen(e *env, f *region.File, ov *region.Overview) {
+	for _, o := range ov.OpenFigures() {
+		who := "alle gemeenten"
+		if !o.All {
+			who = strings.Join(o.Names, ", ")
+		}
+		fmt.Fprintf(e.stderr, "%s: waarschuwing: %s is nog niet ingevuld (%s): %s De documenten tonen daar %q. Vul het in onder basis:, of bij de gemeente als de vraag onder afwijkbaar: staat.\n",
+			f.Name, o.Q.ID, who, o.Q.Text, answer.Placeholder(o.Q.ID))
+	}
 }
 
 // regionBuild builds the region as one output (internal/output): every

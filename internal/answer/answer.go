@@ -73,13 +73,11 @@ func (a *Answers) Env() map[string]any {
 // holding every problem; warnings alone do not make it non-nil but are
 // returned as the second value.
 func Decode(name string, data []byte, qs *question.Questionnaire) (*Answers, source.ErrorList, error) {
-	var root yaml.Node
-	if err := yaml.Unmarshal(data, &root); err != nil {
-		var errs source.ErrorList
-		errs.Append(source.Pos{File: name}, question.YAMLError(name, err))
-		return nil, nil, errs
+	root, err := question.ParseYAML(name, data)
+	if err != nil {
+		return nil, nil, err
 	}
-	return DecodeNode(name, &root, qs)
+	return DecodeNode(name, root, qs)
 }
 
 // DecodeNode is Decode for a parsed YAML mapping (or document) whose node
@@ -113,18 +111,16 @@ type Partial struct {
 // asked is kept, for the interview to pass over.
 func DecodePartial(name string, data []byte, qs *question.Questionnaire) (*Partial, error) {
 	p := &Partial{File: name, Values: map[string]Value{}}
-	var root yaml.Node
-	if err := yaml.Unmarshal(data, &root); err != nil {
-		var errs source.ErrorList
-		errs.Append(source.Pos{File: name}, question.YAMLError(name, err))
-		return nil, errs
+	root, err := question.ParseYAML(name, data)
+	if err != nil {
+		return nil, err
 	}
 	if root.Kind == 0 || root.Kind == yaml.DocumentNode && (len(root.Content) == 0 || root.Content[0].Kind == 0) {
 		return p, nil // an empty file: nothing answered yet
 	}
 	var errs source.ErrorList
 	a := &Answers{File: name, qs: qs}
-	given, _ := a.readTop(name, &root, &errs, false)
+	given, _ := a.readTop(name, root, &errs, false)
 	errs.Sort()
 	if errs.HasErrors() {
 		return nil, errs
@@ -150,7 +146,7 @@ func (a *Answers) readTop(name string, root *yaml.Node, errs *source.ErrorList, 
 	for i := 0; i+1 < len(doc.Content); i += 2 {
 		k, v := doc.Content[i], doc.Content[i+1]
 		if line, dup := seen[k.Value]; dup {
-			errs.Add(question.At(name, k), "%s staat al op regel %d; laat één antwoord over", k.Value, line)
+			errs.Add(question.At(name, k), "%s staat al op regel %d; laat één antwoord over", question.Shorten(k.Value), line)
 			failed[k.Value] = true
 			continue
 		}
@@ -161,7 +157,7 @@ func (a *Answers) readTop(name string, root *yaml.Node, errs *source.ErrorList, 
 		}
 		q := a.qs.Lookup(k.Value)
 		if q == nil {
-			errs.Add(question.At(name, k), "onbekende vraag %q%s", k.Value, a.suggest(k.Value))
+			errs.Add(question.At(name, k), "onbekende vraag %s%s", question.Quote(k.Value), a.suggest(k.Value))
 			continue
 		}
 		val, msg := q.Parse(v)
@@ -181,6 +177,10 @@ func (a *Answers) readTop(name string, root *yaml.Node, errs *source.ErrorList, 
 func (a *Answers) readGemeente(name string, v *yaml.Node, errs *source.ErrorList) {
 	if v.Kind != yaml.ScalarNode || strings.TrimSpace(v.Value) == "" {
 		errs.Add(question.At(name, v), "gemeente: vul de naam van de gemeente in, bijvoorbeeld \"gemeente: Zaanstad\"")
+		return
+	}
+	if msg := question.CheckName(v.Value); msg != "" {
+		errs.Add(question.At(name, v), "gemeente: %s", msg)
 		return
 	}
 	a.Gemeente = strings.TrimSpace(v.Value)
@@ -262,8 +262,16 @@ func hasKey(m *yaml.Node, key string) bool {
 	return false
 }
 
+// maxSuggest is the longest key for which suggest looks for a near
+// question id: ids are short, and the edit distance of a long key to every
+// id costs time in proportion to its length (2 MB took 14 s).
+const maxSuggest = 64
+
 // suggest names the nearest question id, for a mistyped key.
 func (a *Answers) suggest(key string) string {
+	if len(key) > maxSuggest {
+		return "; zie \"verordening questions\" voor alle vragen"
+	}
 	best, bestD := "", 1<<30
 	for _, id := range append(a.qs.IDs(), GemeenteKey) {
 		if d := levenshtein.ComputeDistance(key, id); d < bestD {

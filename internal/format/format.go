@@ -85,12 +85,21 @@ func Join(items []string, last string) string {
 }
 
 // EscapeMarkdown makes text from the answers inert inside clause
-// Markdown: every character CommonMark could read as markup gets a
+// Markdown: every character CommonMark could read as inline markup gets a
 // backslash, and control characters are dropped (the assembler uses them as
-// internal markers). Answers are data and must never become markup.
+// internal markers). An answer may also land at the start of a line (a
+// template line that opens with it, or a list item "- {{ . }}"), where a
+// few more characters start a block: a list marker ("-", "+", "1." or
+// "1)"), a thematic break ("- - -"), a setext underline ("=") or, after
+// four spaces, indented code. So leading and trailing blanks are dropped
+// (trailing ones would make a hard line break) and a block marker at the
+// start is escaped. Answers are data and must never become markup.
+// (gomarkdown shows the backslash of "\\=", so an answer of only "="
+// signs reads differently there; goldmark and the DOCX reader are right.)
 func EscapeMarkdown(s string) string {
 	var b strings.Builder
-	for _, r := range s {
+	b.Grow(len(s) + 8)
+	for _, r := range strings.TrimFunc(s, isBlank) {
 		switch {
 		case r < 0x20 && r != '\t' || r == 0x7f:
 			if r == '\n' {
@@ -102,7 +111,56 @@ func EscapeMarkdown(s string) string {
 		}
 		b.WriteRune(r)
 	}
+	return escapeBlockStart(strings.TrimFunc(b.String(), isBlank))
+}
+
+// isBlank is what may stand around an answer without meaning anything:
+// spaces, tabs and line ends.
+func isBlank(r rune) bool { return r == ' ' || r == '\t' || r == '\n' || r == '\r' }
+
+// escapeBlockStart escapes the marker that would make s, at the start of
+// a line, open a list, a thematic break or a setext heading.
+func escapeBlockStart(s string) string {
+	if s == "" {
+		return s
+	}
+	if s[0] == '-' || s[0] == '+' || strings.Trim(s, "= ") == "" {
+		// "=" only underlines a heading when the line holds nothing else.
+		return "\\" + s
+	}
+	i := 0
+	for i < len(s) && i < 10 && s[i] >= '0' && s[i] <= '9' {
+		i++
+	}
+	if i > 0 && i < 10 && i < len(s) && (s[i] == '.' || s[i] == ')') {
+		return s[:i] + "\\" + s[i:]
+	}
+	return s
+}
+
+// PlainMarkdown is the text a reader sees of Markdown inline text made by
+// EscapeMarkdown and the clauses: backslash escapes undone and emphasis
+// markers dropped. It is for places that show no markup, such as the
+// title of an HTML page.
+func PlainMarkdown(s string) string {
+	var b strings.Builder
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case c == '\\' && i+1 < len(s) && isASCIIPunct(s[i+1]):
+			i++
+			b.WriteByte(s[i])
+		case c == '*' || c == '_' && (i == 0 || i == len(s)-1 || s[i-1] == ' ' || s[i+1] == ' '):
+		case c < 0x20:
+		default:
+			b.WriteByte(c)
+		}
+	}
 	return b.String()
+}
+
+func isASCIIPunct(c byte) bool {
+	return strings.IndexByte("!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~", c) >= 0
 }
 
 // Slug turns text into lower case ASCII letters, digits and single hyphens,

@@ -2,14 +2,18 @@ package question
 
 import (
 	"fmt"
+	"math"
 	"regexp"
 	"slices"
 	"strconv"
 	"strings"
 	"time"
+	"unicode"
+	"unicode/utf8"
 
 	"gopkg.in/yaml.v3"
 
+	"verordening/internal/format"
 	"verordening/internal/source"
 )
 
@@ -51,8 +55,15 @@ func (q *Question) ParseText(s, tag string) (any, string) {
 		}
 		return q.checkList(out)
 	}
-	if q.Max != nil && float64(len([]rune(s))) > *q.Max {
-		return nil, fmt.Sprintf("de tekst is te lang: ten hoogste %.0f tekens", *q.Max)
+	if msg := checkVisible(s); msg != "" {
+		return nil, msg
+	}
+	limit := float64(MaxText)
+	if q.Max != nil {
+		limit = *q.Max
+	}
+	if float64(utf8.RuneCountInString(s)) > limit {
+		return nil, fmt.Sprintf("de tekst is te lang: ten hoogste %.0f tekens", limit)
 	}
 	if strings.TrimSpace(s) == "" && !q.Optional {
 		return nil, "de tekst is leeg; vul een tekst in"
@@ -62,6 +73,31 @@ func (q *Question) ParseText(s, tag string) (any, string) {
 	}
 	return s, ""
 }
+
+// MaxName bounds the name of a gemeente or a region, in characters and in
+// the characters of the folder name made from it: the longest Dutch
+// gemeente names are about 25 characters, and a folder name must stay far
+// below the 255 bytes a file system allows.
+const MaxName = 80
+
+// CheckName is the message for a name of a gemeente or region that cannot
+// be used, or "": one line of visible text of at most MaxName characters.
+func CheckName(s string) string {
+	s = strings.TrimSpace(s)
+	switch {
+	case strings.ContainsAny(s, "\r\n"):
+		return "de naam moet op één regel staan"
+	case utf8.RuneCountInString(s) > MaxName:
+		return fmt.Sprintf("de naam %s is te lang: ten hoogste %d tekens", Quote(s), MaxName)
+	case len(format.Slug(s)) > MaxName:
+		return fmt.Sprintf("de naam %s geeft een te lange mapnaam: ten hoogste %d tekens", Quote(s), MaxName)
+	}
+	return checkVisible(s)
+}
+
+// MaxText bounds a free-text answer that has no max of its own: the longest
+// real ones (a contact paragraph) are a few hundred characters.
+const MaxText = 2000
 
 func (q *Question) parseList(n *yaml.Node) (any, string) {
 	if n.Kind != yaml.SequenceNode {
@@ -84,7 +120,7 @@ func (q *Question) checkList(vals []string) (any, string) {
 			return nil, q.notOffered(v)
 		}
 		if slices.Contains(out, v) {
-			return nil, fmt.Sprintf("de optie %q staat dubbel in de lijst", v)
+			return nil, fmt.Sprintf("de optie %s staat dubbel in de lijst", Quote(v))
 		}
 		out = append(out, v)
 	}
@@ -92,7 +128,7 @@ func (q *Question) checkList(vals []string) (any, string) {
 }
 
 func (q *Question) notOffered(v string) string {
-	return fmt.Sprintf("onbekende keuze %q voor %s (kies uit: %s)", v, q.ID, strings.Join(q.OptionValues(), ", "))
+	return fmt.Sprintf("onbekende keuze %s voor %s (kies uit: %s)", Quote(v), q.ID, strings.Join(q.OptionValues(), ", "))
 }
 
 var dutchDecimal = regexp.MustCompile(`^-?[0-9.]*,[0-9]+$`)
@@ -103,16 +139,78 @@ func (q *Question) parseNumber(s, tag string) (any, string) {
 		if dutchDecimal.MatchString(s) {
 			return nil, fmt.Sprintf("schrijf het getal met een punt als decimaalteken en zonder scheidingstekens, bijvoorbeeld %s", strings.NewReplacer(".", "", ",", ".").Replace(s))
 		}
-		return nil, fmt.Sprintf("verwacht een getal (%s), niet %q", q.Type, s)
+		return nil, fmt.Sprintf("verwacht een getal (%s), niet %s", q.Type, Quote(s))
 	}
 	f, err := strconv.ParseFloat(strings.ReplaceAll(s, "_", ""), 64)
-	if err != nil {
-		return nil, fmt.Sprintf("verwacht een getal (%s), niet %q", q.Type, s)
+	if err != nil || math.IsNaN(f) || math.IsInf(f, 0) {
+		// NaN and ±Inf parse as floats (YAML's .nan and .inf too), but
+		// no legal text can say "ten hoogste NaN maanden".
+		return nil, fmt.Sprintf("verwacht een getal (%s), niet %s", q.Type, Quote(s))
 	}
 	if q.Min != nil && f < *q.Min || q.Max != nil && f > *q.Max {
-		return nil, fmt.Sprintf("%s valt buiten het bereik van %s tot en met %s%s", s, fmtNum(q.Min), fmtNum(q.Max), unitSuffix(q.Unit))
+		return nil, fmt.Sprintf("%s valt buiten het bereik van %s tot en met %s%s", Shorten(s), fmtNum(q.Min), fmtNum(q.Max), unitSuffix(q.Unit))
 	}
 	return f, ""
+}
+
+// quoteMax is how many characters of a value a message quotes.
+const quoteMax = 40
+
+// Quote quotes a value from the input for a message, shortened to its
+// first quoteMax characters and "…": a message names the value, it does not
+// echo a megabyte of it.
+func Quote(s string) string {
+	if r := []rune(s); len(r) > quoteMax {
+		return strconv.Quote(string(r[:quoteMax])+"…") + fmt.Sprintf(" (%d tekens)", len(r))
+	}
+	return strconv.Quote(s)
+}
+
+// Shorten is s cut to its first quoteMax characters and "…".
+func Shorten(s string) string {
+	if r := []rune(s); len(r) > quoteMax {
+		return string(r[:quoteMax]) + "…"
+	}
+	return s
+}
+
+// Invisible returns the first character of s that a reader cannot see
+// but that changes how the text reads or is processed, and its place
+// (counted in characters from 1): control characters other than tab and
+// newline, and Unicode format characters such as the right-to-left
+// override U+202E, zero-width spaces and joiners, and the line and
+// paragraph separators. Such characters are refused rather than stripped:
+// a text shown in a regulation must be the text the gemeente wrote.
+func Invisible(s string) (r rune, at int, found bool) {
+	i := 0
+	for _, c := range s {
+		i++
+		if c != '\t' && c != '\n' && c != '\r' && (invisible(c) || c == utf8.RuneError) {
+			return c, i, true
+		}
+	}
+	return 0, 0, false
+}
+
+func invisible(c rune) bool {
+	return unicode.IsControl(c) || unicode.In(c, unicode.Cf, unicode.Zl, unicode.Zp)
+}
+
+// InvisibleMessage is the message for an invisible character c at place
+// at of a text.
+func InvisibleMessage(c rune, at int) string {
+	if c == utf8.RuneError {
+		return fmt.Sprintf("de tekst bevat op teken %d een ongeldig teken (geen UTF-8); typ de tekst opnieuw", at)
+	}
+	return fmt.Sprintf("de tekst bevat op teken %d een onzichtbaar stuurteken (U+%04X); haal het weg: zulke tekens laten een tekst anders lezen dan hij er staat", at, c)
+}
+
+// checkVisible is the message for a text with an invisible character, or "".
+func checkVisible(s string) string {
+	if c, at, ok := Invisible(s); ok {
+		return InvisibleMessage(c, at)
+	}
+	return ""
 }
 
 func fmtNum(f *float64) string {
@@ -136,15 +234,42 @@ func parseBool(s string) (any, string) {
 	case "false", "nee", "n":
 		return false, ""
 	}
-	return nil, fmt.Sprintf("verwacht ja of nee (true of false), niet %q", s)
+	return nil, fmt.Sprintf("verwacht ja of nee (true of false), niet %s", Quote(s))
 }
 
+// The years a date in a regulation may lie in: a verordening on
+// jobcoaching (art. 10 Participatiewet, 2015) that dates from before 1990
+// or takes effect after 2100 is a typing error.
+const (
+	MinYear = 1990
+	MaxYear = 2100
+)
+
+var isoDate = regexp.MustCompile(`^([0-9]{4})-([0-9]{2})-([0-9]{2})$`)
+
+// parseDate reads an ISO date and says, when it is wrong, which part is.
 func parseDate(s string) (any, string) {
 	s = strings.TrimSpace(s)
-	if _, err := time.Parse("2006-01-02", s); err != nil {
-		return nil, fmt.Sprintf("verwacht een datum als JJJJ-MM-DD, bijvoorbeeld 2027-01-01, niet %q", s)
+	m := isoDate.FindStringSubmatch(s)
+	if m == nil {
+		return nil, fmt.Sprintf("verwacht een datum als JJJJ-MM-DD, bijvoorbeeld 2027-01-01, niet %s", Quote(s))
+	}
+	y, _ := strconv.Atoi(m[1])
+	mo, _ := strconv.Atoi(m[2])
+	d, _ := strconv.Atoi(m[3])
+	switch {
+	case mo < 1 || mo > 12:
+		return nil, fmt.Sprintf("verwacht een datum die bestaat, maar in %s bestaat maand %d niet; schrijf JJJJ-MM-DD met een maand van 01 tot en met 12", s, mo)
+	case d < 1 || d > daysIn(y, mo):
+		return nil, fmt.Sprintf("verwacht een datum die bestaat, maar in %s bestaat dag %d niet: %s heeft %d dagen", s, d, strings.TrimPrefix(format.Datum(fmt.Sprintf("%04d-%02d-01", y, mo)), "1 "), daysIn(y, mo))
+	case y < MinYear || y > MaxYear:
+		return nil, fmt.Sprintf("verwacht een datum tussen %d en %d, niet %s; controleer het jaar", MinYear, MaxYear, s)
 	}
 	return s, ""
+}
+
+func daysIn(y, m int) int {
+	return time.Date(y, time.Month(m)+1, 0, 0, 0, 0, 0, time.UTC).Day()
 }
 
 func kindName(n *yaml.Node) string {

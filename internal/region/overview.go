@@ -128,32 +128,52 @@ func show(values map[string]answer.Value, q *question.Question) string {
 	return "–"
 }
 
-// open lists, in questionnaire order, the figures some gemeenten have
-// left open (answer.Answers.Open) with the placeholder their documents show
-// and who they are; nil when every figure is filled in. Each gemeente's own
-// answers file gets the same news from build and check, but the region
-// file is where the region fills them in.
-func (o *Overview) open() *document.Article {
+// An OpenFigure is a question some gemeenten have left open
+// (answer.Answers.Open), with the gemeenten it concerns.
+type OpenFigure struct {
+	Q     *question.Question
+	Names []string // the gemeenten, in region order
+	All   bool     // every gemeente of the region
+}
+
+// OpenFigures lists, in questionnaire order, the figures some gemeenten
+// have left open. Each gemeente's own answers file gets the same news
+// from build and check, but the region file is where the region fills
+// them in, so region --check and the overview list them too.
+func (o *Overview) OpenFigures() []OpenFigure {
 	who := map[string][]string{}
 	for _, r := range o.Results {
 		for _, id := range r.Gemeente.Answers.Open {
-			who[id] = append(who[id], format.EscapeMarkdown(r.Gemeente.Name))
+			who[id] = append(who[id], r.Gemeente.Name)
 		}
 	}
-	if len(who) == 0 {
+	var out []OpenFigure
+	for _, q := range o.File.Basis.Questionnaire().Questions {
+		if names, ok := who[q.ID]; ok {
+			out = append(out, OpenFigure{Q: q, Names: names, All: len(names) == len(o.Results)})
+		}
+	}
+	return out
+}
+
+// open is the overview's section on OpenFigures, with the placeholder
+// the documents show; nil when every figure is filled in.
+func (o *Overview) open() *document.Article {
+	figs := o.OpenFigures()
+	if len(figs) == 0 {
 		return nil
 	}
 	t := &document.Table{Header: []string{"Vraag", "De documenten tonen", "Bij"}}
-	for _, q := range o.File.Basis.Questionnaire().Questions {
-		names, ok := who[q.ID]
-		if !ok {
-			continue
+	for _, f := range figs {
+		cell := "alle gemeenten"
+		if !f.All {
+			names := make([]string, len(f.Names))
+			for i, n := range f.Names {
+				names[i] = format.EscapeMarkdown(n)
+			}
+			cell = strings.Join(names, ", ")
 		}
-		cell := strings.Join(names, ", ")
-		if len(names) == len(o.Results) {
-			cell = "alle gemeenten"
-		}
-		t.Rows = append(t.Rows, []string{format.EscapeMarkdown(q.Text) + " (`" + q.ID + "`)", format.EscapeMarkdown(answer.Placeholder(q.ID)), cell})
+		t.Rows = append(t.Rows, []string{format.EscapeMarkdown(f.Q.Text) + " (`" + f.Q.ID + "`)", format.EscapeMarkdown(answer.Placeholder(f.Q.ID)), cell})
 	}
 	return section("in-te-vullen", "Nog in te vullen",
 		"Voor deze cijfers is nog geen waarde gekozen. Tot er een is, tonen de documenten op die plaats een plaatshouder. Vul het cijfer in de basis in, of bij de gemeente zelf als de vraag onder afwijkbaar staat.", t)

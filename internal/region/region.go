@@ -48,14 +48,13 @@ type Gemeente struct {
 // or locked questions, and each gemeente's answers as the answers decoder
 // reports them, all positioned in the region file.
 func Parse(name string, data []byte, qs *question.Questionnaire) (*File, source.ErrorList, error) {
-	var root yaml.Node
 	var errs source.ErrorList
-	if err := yaml.Unmarshal(data, &root); err != nil {
-		errs.Append(source.Pos{File: name}, question.YAMLError(name, err))
-		return nil, nil, errs
+	root, err := question.ParseYAML(name, data)
+	if err != nil {
+		return nil, nil, err
 	}
 	f := &File{Name: name}
-	top := f.readTop(name, &root, qs, &errs)
+	top := f.readTop(name, root, qs, &errs)
 	if errs.HasErrors() {
 		errs.Sort()
 		return nil, nil, errs
@@ -83,11 +82,17 @@ func (f *File) readTop(name string, root *yaml.Node, qs *question.Questionnaire,
 		errs.Add(source.Pos{File: name, Line: 1, Col: 1}, "een regiobestand is een map met de sleutels regio, afwijkbaar, basis en gemeenten")
 		return t
 	}
+	seen := map[string]int{}
 	for i := 0; i+1 < len(doc.Content); i += 2 {
 		k, v := doc.Content[i], doc.Content[i+1]
+		if line, dup := seen[k.Value]; dup {
+			errs.Add(question.At(name, k), "%s staat al op regel %d; een regiobestand noemt elke sleutel één keer: voeg de twee samen", question.Shorten(k.Value), line)
+			continue
+		}
+		seen[k.Value] = k.Line
 		switch k.Value {
 		case keyRegio:
-			f.Regio = strings.TrimSpace(v.Value)
+			f.readRegio(name, v, errs)
 		case keyFree:
 			f.readFree(name, v, qs, errs)
 		case keyBasis:
@@ -95,12 +100,12 @@ func (f *File) readTop(name string, root *yaml.Node, qs *question.Questionnaire,
 		case keyGemeenten:
 			t.gemeenten = v
 		default:
-			errs.Add(question.At(name, k), "onbekende sleutel %q (verwacht: regio, afwijkbaar, basis, gemeenten)", k.Value)
+			errs.Add(question.At(name, k), "onbekende sleutel %s (verwacht: regio, afwijkbaar, basis, gemeenten)", question.Quote(k.Value))
 		}
 	}
 	pos := source.Pos{File: name, Line: 1, Col: 1}
 	switch {
-	case f.Regio == "":
+	case f.Regio == "" && (seen[keyRegio] == 0 || !errs.HasErrors()):
 		errs.Add(pos, "de naam van de regio ontbreekt; voeg \"regio: <naam>\" toe")
 	case t.basis == nil || t.basis.Kind != yaml.MappingNode:
 		errs.Add(pos, "de gemeenschappelijke antwoorden ontbreken; voeg \"basis:\" toe met de antwoorden van de regio")
@@ -110,6 +115,18 @@ func (f *File) readTop(name string, root *yaml.Node, qs *question.Questionnaire,
 	return t
 }
 
+func (f *File) readRegio(name string, v *yaml.Node, errs *source.ErrorList) {
+	if v.Kind != yaml.ScalarNode {
+		errs.Add(question.At(name, v), "regio: geef de naam van de regio als tekst, bijvoorbeeld \"regio: Zaanstreek-Waterland\"")
+		return
+	}
+	if msg := question.CheckName(v.Value); msg != "" {
+		errs.Add(question.At(name, v), "regio: %s", msg)
+		return
+	}
+	f.Regio = strings.TrimSpace(v.Value)
+}
+
 func (f *File) readFree(name string, v *yaml.Node, qs *question.Questionnaire, errs *source.ErrorList) {
 	if v.Kind != yaml.SequenceNode {
 		errs.Add(question.At(name, v), "afwijkbaar is een lijst van vraag-id's, zoals [uurtarief, kostenplafond_bedrag]")
@@ -117,7 +134,7 @@ func (f *File) readFree(name string, v *yaml.Node, qs *question.Questionnaire, e
 	}
 	for _, n := range v.Content {
 		if qs.Lookup(n.Value) == nil {
-			errs.Add(question.At(name, n), "afwijkbaar noemt onbekende vraag %q", n.Value)
+			errs.Add(question.At(name, n), "afwijkbaar noemt onbekende vraag %s", question.Quote(n.Value))
 			continue
 		}
 		f.Free = append(f.Free, n.Value)
@@ -128,16 +145,36 @@ func (f *File) readFree(name string, v *yaml.Node, qs *question.Questionnaire, e
 // gemeente's name and deviations merged in, decoded as one answers file.
 func (f *File) decode(name string, t topNodes, qs *question.Questionnaire, errs *source.ErrorList) source.ErrorList {
 	var warns source.ErrorList
+	// Every gemeente decodes the basis again: a message about the basis
+	// would come once per gemeente. Each distinct message is kept once.
+	once := map[string]bool{}
+	add := func(pos source.Pos, err error, w source.ErrorList) {
+		var l source.ErrorList
+		l.Append(pos, err)
+		for _, e := range append(l, w...) {
+			if key := e.Error(); !once[key] {
+				once[key] = true
+				if e.Severity == source.SevWarning {
+					warns = append(warns, e)
+				} else {
+					*errs = append(*errs, e)
+				}
+			}
+		}
+	}
 	basis, w, err := answer.DecodeNode(name, merged(t.basis, scalarPair(answer.GemeenteKey, f.Regio, t.basis), nil), qs)
-	errs.Append(question.At(name, t.basis), err)
-	warns = append(warns, w...)
+	add(question.At(name, t.basis), err, w)
 	f.Basis = basis
 	seen := map[string]bool{}
 	for i := 0; i+1 < len(t.gemeenten.Content); i += 2 {
 		k, v := t.gemeenten.Content[i], t.gemeenten.Content[i+1]
 		g := &Gemeente{Name: strings.TrimSpace(k.Value), Pos: question.At(name, k)}
 		if g.Name == "" || seen[g.Name] {
-			errs.Add(g.Pos, "gemeente zonder naam of dubbel genoemd: %q", k.Value)
+			errs.Add(g.Pos, "gemeente zonder naam of dubbel genoemd: %s", question.Quote(k.Value))
+			continue
+		}
+		if msg := question.CheckName(k.Value); msg != "" {
+			errs.Add(g.Pos, "gemeente: %s", msg)
 			continue
 		}
 		seen[g.Name] = true
@@ -146,8 +183,7 @@ func (f *File) decode(name string, t topNodes, qs *question.Questionnaire, errs 
 			continue
 		}
 		ans, w, err := answer.DecodeNode(name, merged(t.basis, scalarPair(answer.GemeenteKey, g.Name, k), dev), qs)
-		errs.Append(g.Pos, err)
-		warns = append(warns, w...)
+		add(g.Pos, err, w)
 		g.Answers = ans
 		f.Gemeenten = append(f.Gemeenten, g)
 	}

@@ -13,6 +13,7 @@ import (
 	"github.com/yuin/goldmark/text"
 
 	"verordening/internal/document"
+	"verordening/internal/format"
 	"verordening/internal/memo"
 	"verordening/internal/source"
 	"verordening/internal/version"
@@ -93,7 +94,7 @@ func (p *Page) HTML(d *document.Document) ([]byte, error) {
 	var out bytes.Buffer
 	out.Grow(len(body) + len(p.css) + 8<<10)
 	err = p.tmpl.Execute(&out, map[string]any{
-		"Title":     d.Title,
+		"Title":     format.PlainMarkdown(d.Title), // plain text: a <title> shows no markup
 		"Kind":      string(d.Kind),
 		"KindLabel": kindLabels[d.Kind],
 		"Gemeente":  d.Gemeente,
