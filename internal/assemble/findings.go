@@ -2,6 +2,7 @@ package assemble
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"verordening/internal/answer"
@@ -99,6 +100,11 @@ type textIndex struct {
 type docText struct {
 	articles, notes []textPart
 	general         *textPart
+	// all and allNotes join the articles, and the articles with all
+	// toelichting, so that a text found in no part costs one search
+	// instead of one per part (most rules find nothing). A hit that only
+	// spans two parts is searched again part by part.
+	all, allNotes string
 }
 
 type textPart struct{ where, body string }
@@ -144,6 +150,13 @@ func (x *textIndex) judge(r *clause.Rule, env map[string]any, show func(string) 
 // article, and the general toelichting last.
 func (x *textIndex) find(doc string, texts []string, notes bool) (where, found string) {
 	t := x.text(doc, notes)
+	all := t.all
+	if notes {
+		all = t.allNotes
+	}
+	if !slices.ContainsFunc(texts, func(s string) bool { return strings.Contains(all, s) }) {
+		return "", ""
+	}
 	search := func(p textPart) bool {
 		for _, s := range texts {
 			if strings.Contains(p.body, s) {
@@ -174,6 +187,7 @@ func (x *textIndex) text(doc string, notes bool) *docText {
 		for _, a := range d.Articles() {
 			t.articles = append(t.articles, textPart{a.Heading(), searchText(articleText(a))})
 		}
+		t.all = joinParts(t.articles)
 		x.texts[doc] = t
 	}
 	if notes && t.notes == nil {
@@ -181,11 +195,26 @@ func (x *textIndex) text(doc string, notes bool) *docText {
 		for _, a := range d.Articles() {
 			t.notes = append(t.notes, textPart{"toelichting bij " + a.Heading(), searchText(blocksText(a.Note))})
 		}
+		var parts []textPart
+		for i := range t.articles {
+			parts = append(parts, t.articles[i], t.notes[i])
+		}
 		if d.Notes != nil {
 			t.general = &textPart{"algemene toelichting", searchText(blocksText(d.Notes.General))}
+			parts = append(parts, *t.general)
 		}
+		t.allNotes = joinParts(parts)
 	}
 	return t
+}
+
+func joinParts(parts []textPart) string {
+	var b strings.Builder
+	for _, p := range parts {
+		b.WriteString(p.body)
+		b.WriteByte('\n')
+	}
+	return b.String()
 }
 
 // searchStripper removes the answer markers and Markdown escapes, in one
