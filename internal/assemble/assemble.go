@@ -411,28 +411,38 @@ func (b *builder) chapters(doc string, chosen []Chosen) []chapterPlan {
 	return out
 }
 
-// execute runs a template and splits its output into the text and the
-// toelichting.
-// The output of a template that depends only on values it names comes
-// from the library's cache when an earlier build had the same values.
+// execute runs a clause's template and splits its output into the text
+// and the toelichting.
 func (b *builder) execute(c *clause.Clause) (text, note string, ok bool) {
-	key := b.cacheKey(c.Path)
+	out, ok := b.run(c.Path, c.Pos)
+	if !ok {
+		return "", "", false
+	}
+	text, note = splitToelichting(out)
+	return text, note, true
+}
+
+// run executes the template path, clause or frame, and reports an error
+// at pos. The output of a template that depends only on values it names
+// comes from the library's cache when an earlier build had the same
+// values.
+func (b *builder) run(path string, pos source.Pos) (string, bool) {
+	key := b.cacheKey(path)
 	cache := cacheFor(b.lib)
 	if key != "" {
 		if out, ok := cache.Get(key); ok {
-			return out.text, out.note, true
+			return out, true
 		}
 	}
 	var sb strings.Builder
-	if err := b.tmpl.ExecuteTemplate(&sb, c.Path, b.data); err != nil {
-		b.errs.Add(c.Pos, "%s", strings.TrimPrefix(err.Error(), "template: "))
-		return "", "", false
+	if err := b.tmpl.ExecuteTemplate(&sb, path, b.data); err != nil {
+		b.errs.Add(pos, "%s", strings.TrimPrefix(err.Error(), "template: "))
+		return "", false
 	}
-	text, note = splitToelichting(sb.String())
 	if key != "" {
-		cache.Put(key, cachedOutput{text, note})
+		cache.Put(key, sb.String())
 	}
-	return text, note, true
+	return sb.String(), true
 }
 
 // splitToelichting splits a clause's output at its first line that reads
@@ -505,12 +515,11 @@ func (b *builder) frame(d *document.Document, doc string) {
 		if !b.lib.HasTemplate(path) {
 			return nil
 		}
-		var sb strings.Builder
-		if err := b.tmpl.ExecuteTemplate(&sb, path, b.data); err != nil {
-			b.errs.Add(source.Pos{File: path}, "%s", strings.TrimPrefix(err.Error(), "template: "))
+		out, ok := b.run(path, source.Pos{File: path})
+		if !ok {
 			return nil
 		}
-		return parseNote(sb.String())
+		return parseNote(out)
 	}
 	d.Intro = run("aanhef")
 	d.Closing = run("ondertekening")

@@ -8,14 +8,12 @@ import (
 	"verordening/internal/memo"
 )
 
-// The output of clause templates is kept across the builds of one
+// The output of templates, clauses and frames, is kept across the builds of one
 // library, keyed by the template and the values it depends on
 // (clause.Deps). A region builds hundreds of gemeenten whose answers
 // differ in a few places, so most clauses come out the same; running
 // text/template for each took a fifth of a region build.
-type outputCache = memo.Map[string, cachedOutput]
-
-type cachedOutput struct{ text, note string }
+type outputCache = memo.Map[string, string]
 
 // maxCached bounds each of the assembler's caches.
 const maxCached = 4096

@@ -100,16 +100,25 @@ func otherValues(q *question.Question, cur any) []any {
 	return nil
 }
 
-// snapshot renders every document of a build as Markdown, or returns ""
-// and the errors' text when the build fails.
+// snapshot renders every document of a build as Markdown, frames
+// included, in the form the content pack gives (so that the paragraph
+// form's frames are compared too), with the findings of the consistency
+// rules; or returns "" and the errors' text when the build fails.
 func snapshot(c *pipeline.Content, ans *answer.Answers) string {
-	res, err := assemble.Build(c.Library, ans)
+	res, err := assemble.BuildWith(c.Library, ans, assemble.Options{Form: c.Form})
 	if err != nil {
 		return "fout: " + err.Error()
 	}
 	var out []byte
-	for _, d := range res.Documents() {
+	docs := res.Documents()
+	if res.Amending != nil {
+		docs = append(docs, res.Amending.Document(true))
+	}
+	for _, d := range docs {
 		out = append(out, render.Markdown(d)...)
+	}
+	for _, f := range res.Coverage.Findings() {
+		out = fmt.Appendf(out, "%s: %s %v\n", f.ID, f.Message, f.Ask)
 	}
 	return string(slices.Clip(out))
 }

@@ -2,6 +2,7 @@ package assemble
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"verordening/internal/answer"
@@ -84,23 +85,32 @@ func judgeRule(r *clause.Rule, env map[string]any, show func(string) string, doc
 	return newTextIndex(docs).judge(r, env, show)
 }
 
-// A textIndex holds the normalised text of each built document, split by
-// article, made once per build however many rules search it: searching
-// the text anew for each rule cost more than the rest of the build.
+// A textIndex holds the normalised text of each built document, by
+// article and by toelichting, made once per build however many rules
+// search it: searching the text anew for each rule cost more than the
+// rest of the build.
 type textIndex struct {
 	docs  map[string]*document.Document
-	parts map[textKey][]textPart
+	texts map[string]*docText
 }
 
-type textKey struct {
-	doc   string
-	notes bool
+// docText is a document's normalised text: its articles, their
+// toelichting and the general toelichting, each with where it stands.
+// The toelichting is made only when a rule searches it.
+type docText struct {
+	articles, notes []textPart
+	general         *textPart
+	// all and allNotes join the articles, and the articles with all
+	// toelichting, so that a text found in no part costs one search
+	// instead of one per part (most rules find nothing). A hit that only
+	// spans two parts is searched again part by part.
+	all, allNotes string
 }
 
 type textPart struct{ where, body string }
 
 func newTextIndex(docs map[string]*document.Document) *textIndex {
-	return &textIndex{docs: docs, parts: map[textKey][]textPart{}}
+	return &textIndex{docs: docs, texts: map[string]*docText{}}
 }
 
 func (x *textIndex) judge(r *clause.Rule, env map[string]any, show func(string) string) (Finding, bool) {
@@ -135,39 +145,87 @@ func (x *textIndex) judge(r *clause.Rule, env map[string]any, show func(string) 
 
 // find looks for the first of texts in the articles of document doc, and
 // with notes also in their toelichting and the general toelichting, and
-// returns the article's heading and the text found.
+// returns the article's heading and the text found. The parts are
+// searched in reading order: an article, its toelichting, the next
+// article, and the general toelichting last.
 func (x *textIndex) find(doc string, texts []string, notes bool) (where, found string) {
-	for _, p := range x.textParts(doc, notes) {
-		for _, t := range texts {
-			if strings.Contains(p.body, t) {
-				return p.where, t
+	t := x.text(doc, notes)
+	all := t.all
+	if notes {
+		all = t.allNotes
+	}
+	if !slices.ContainsFunc(texts, func(s string) bool { return strings.Contains(all, s) }) {
+		return "", ""
+	}
+	search := func(p textPart) bool {
+		for _, s := range texts {
+			if strings.Contains(p.body, s) {
+				where, found = p.where, s
+				return true
 			}
 		}
+		return false
+	}
+	for i, p := range t.articles {
+		if search(p) || notes && search(t.notes[i]) {
+			return where, found
+		}
+	}
+	if notes && t.general != nil && search(*t.general) {
+		return where, found
 	}
 	return "", ""
 }
 
-func (x *textIndex) textParts(doc string, notes bool) []textPart {
-	k := textKey{doc, notes}
-	if parts, ok := x.parts[k]; ok {
-		return parts
-	}
+// text returns the normalised text of doc, with the toelichting when
+// notes is set.
+func (x *textIndex) text(doc string, notes bool) *docText {
+	t := x.texts[doc]
 	d := x.docs[doc]
-	var parts []textPart
-	add := func(where, text string) {
-		parts = append(parts, textPart{where, clause.NormalizeText(strings.ReplaceAll(unmark(text), `\`, ""))})
-	}
-	for _, a := range d.Articles() {
-		add(a.Heading(), articleText(a))
-		if notes {
-			add("toelichting bij "+a.Heading(), blocksText(a.Note))
+	if t == nil {
+		t = &docText{}
+		for _, a := range d.Articles() {
+			t.articles = append(t.articles, textPart{a.Heading(), searchText(articleText(a))})
 		}
+		t.all = joinParts(t.articles)
+		x.texts[doc] = t
 	}
-	if notes && d.Notes != nil {
-		add("algemene toelichting", blocksText(d.Notes.General))
+	if notes && t.notes == nil {
+		t.notes = make([]textPart, 0, len(t.articles))
+		for _, a := range d.Articles() {
+			t.notes = append(t.notes, textPart{"toelichting bij " + a.Heading(), searchText(blocksText(a.Note))})
+		}
+		var parts []textPart
+		for i := range t.articles {
+			parts = append(parts, t.articles[i], t.notes[i])
+		}
+		if d.Notes != nil {
+			t.general = &textPart{"algemene toelichting", searchText(blocksText(d.Notes.General))}
+			parts = append(parts, *t.general)
+		}
+		t.allNotes = joinParts(parts)
 	}
-	x.parts[k] = parts
-	return parts
+	return t
+}
+
+func joinParts(parts []textPart) string {
+	var b strings.Builder
+	for _, p := range parts {
+		b.WriteString(p.body)
+		b.WriteByte('\n')
+	}
+	return b.String()
+}
+
+// searchStripper removes the answer markers and Markdown escapes, in one
+// pass: each is a single byte, so removing them together gives what
+// removing them one after the other gives.
+var searchStripper = strings.NewReplacer(answerOpen, "", answerClose, "", `\`, "")
+
+// searchText is text as the rules search it: without answer markers and
+// Markdown escapes, lowered, its white space collapsed.
+func searchText(text string) string {
+	return clause.NormalizeText(searchStripper.Replace(text))
 }
 
 // blocksText joins the text of paragraphs, headings, lists and tables.

@@ -237,12 +237,6 @@ func textList(name, what, key string, n *yaml.Node, errs *source.ErrorList) []st
 	return out
 }
 
-// NormalizeText lowers s and collapses its white space, for matching
-// forbidden texts.
-func NormalizeText(s string) string {
-	return strings.Join(strings.Fields(strings.ToLower(s)), " ")
-}
-
 // mapKeys reports whether n is a mapping and adds an error for each key
 // not in allowed.
 func mapKeys(name string, n *yaml.Node, allowed []string, errs *source.ErrorList) bool {
