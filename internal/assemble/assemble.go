@@ -10,7 +10,6 @@ import (
 	"slices"
 	"strconv"
 	"strings"
-	"text/template"
 
 	"verordening/internal/answer"
 	"verordening/internal/clause"
@@ -123,7 +122,7 @@ func (b *builder) optional(doc string) *document.Document {
 type builder struct {
 	lib    *clause.Library
 	ans    *answer.Answers
-	tmpl   *template.Template
+	tmpl   *clause.Runner
 	data   *tmplData
 	chosen map[string]bool
 	docs   map[string]*document.Document // assembled so far, for references
@@ -194,7 +193,7 @@ func newBuilder(lib *clause.Library, ans *answer.Answers, form *Form) *builder {
 		}
 	}
 	b.data.Citeertitel = markAnswer(b.citeertitel)
-	b.tmpl = lib.Templates().Funcs(b.funcs())
+	b.tmpl = lib.NewRunner(b.funcs(), clause.DefaultLimits)
 	b.data.Regels = "beleidsregels"
 	if lib.HasTemplate(rulesNameTmpl) {
 		b.data.Regels = strings.TrimSpace(b.runText(rulesNameTmpl))
@@ -423,12 +422,12 @@ func (b *builder) execute(c *clause.Clause) (text, note string, ok bool) {
 			return out.text, out.note, true
 		}
 	}
-	var sb strings.Builder
-	if err := b.tmpl.ExecuteTemplate(&sb, c.Path, b.data); err != nil {
-		b.errs.Add(c.Pos, "%s", strings.TrimPrefix(err.Error(), "template: "))
+	out, err := b.tmpl.Execute(c.Path, b.data)
+	if err != nil {
+		b.errs.Append(c.Pos, err)
 		return "", "", false
 	}
-	text, note = splitToelichting(sb.String())
+	text, note = splitToelichting(out)
 	if key != "" {
 		cache.Put(key, cachedOutput{text, note})
 	}
@@ -505,12 +504,12 @@ func (b *builder) frame(d *document.Document, doc string) {
 		if !b.lib.HasTemplate(path) {
 			return nil
 		}
-		var sb strings.Builder
-		if err := b.tmpl.ExecuteTemplate(&sb, path, b.data); err != nil {
-			b.errs.Add(source.Pos{File: path}, "%s", strings.TrimPrefix(err.Error(), "template: "))
+		out, err := b.tmpl.Execute(path, b.data)
+		if err != nil {
+			b.errs.Append(source.Pos{File: path}, err)
 			return nil
 		}
-		return parseNote(sb.String())
+		return parseNote(out)
 	}
 	d.Intro = run("aanhef")
 	d.Closing = run("ondertekening")

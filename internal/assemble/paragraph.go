@@ -161,11 +161,9 @@ func (b *builder) checkRepeals(arts []*document.Article) {
 
 // runText runs a frame template; an error is reported at the template.
 func (b *builder) runText(path string) string {
-	var sb strings.Builder
-	if err := b.tmpl.ExecuteTemplate(&sb, path, b.data); err != nil {
-		b.errs.Add(source.Pos{File: path}, "%s", strings.TrimPrefix(err.Error(), "template: "))
-	}
-	return sb.String()
+	out, err := b.tmpl.Execute(path, b.data)
+	b.errs.Append(source.Pos{File: path}, err)
+	return out
 }
 
 var changeLetter = regexp.MustCompile(`^([A-Z]{1,2})\. (.*)$`)
