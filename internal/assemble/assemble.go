@@ -341,10 +341,15 @@ func (b *builder) regulation(doc string, chosen []Chosen) *document.Document {
 	} else {
 		b.frame(d, doc)
 	}
-	resolveRefs(d, b.docs, b.docName, func(art *document.Article, msg string) {
+	resolveRefs(d, b.docs, b.docName, func(art *document.Article, r ref, msg string) {
 		pos := source.Pos{File: "templates/" + doc}
 		if art != nil {
-			pos = b.lib.Lookup(art.ID).Pos
+			c := b.lib.Lookup(art.ID)
+			pos = c.Pos
+			// The ref call itself, when its arguments are constants.
+			if p, ok := b.lib.RefPos(c.Path, r.target, r.lid, r.item); ok {
+				pos = p
+			}
 		}
 		b.errs.Add(pos, "%s", msg)
 	})

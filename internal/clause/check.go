@@ -85,6 +85,7 @@ func (w *walker) at(n parse.Node) source.Pos {
 	if len(parts) >= 3 {
 		p.Line, _ = strconv.Atoi(parts[len(parts)-2])
 		p.Col, _ = strconv.Atoi(parts[len(parts)-1])
+		p.Col++ // text/template counts columns from 0
 	}
 	return p
 }

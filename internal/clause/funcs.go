@@ -126,7 +126,8 @@ func ExecError(name string, err error) error {
 	}
 	line, _ := strconv.Atoi(m[2])
 	col, _ := strconv.Atoi(m[3])
-	pos := source.Pos{File: m[1], Line: line, Col: col}
+	// text/template counts columns from 0.
+	pos := source.Pos{File: m[1], Line: line, Col: col + 1}
 	if errors.Is(err, errLimit) {
 		_, msg, _ := strings.Cut(m[5], errLimit.Error()+": ")
 		return &source.Error{Pos: pos, Msg: "grens bereikt: " + msg}
@@ -197,7 +198,7 @@ var execMessages = []translation{
 	tr(`^wrong number of args for (\w+): want (.*) got (\d+)$`, "verkeerd aantal argumenten voor %[1]s: verwacht %[2]s, gekregen %[3]s"),
 	tr(`^wrong type for value; expected (.*); got (.*)$`, "verkeerd soort waarde: verwacht %[1]s, gekregen %[2]s"),
 	tr(`^can't evaluate field (\w+) in type (.*)$`, "het veld %[1]s bestaat niet in %[2]s"),
-	tr(`^incompatible types for comparison$`, "deze waarden zijn van verschillende soort en niet te vergelijken"),
+	tr(`^incompatible types for comparison(.*)$`, "deze waarden zijn van verschillende soort en niet te vergelijken%[1]s"),
 	tr(`^invalid type for comparison$`, "deze waarde is niet te vergelijken"),
 	tr(`^range can't iterate over (.*)$`, "range kan niet lopen over %[1]s"),
 	tr(`^nil pointer evaluating (.*)$`, "lege waarde bij het lezen van %[1]s"),

@@ -241,6 +241,34 @@ func isVerb(c byte) bool {
 func (lim Limits) sizeOf(v any) int {
 	n := 0
 	var walk func(v reflect.Value)
+	var fast func(v any) bool
+	// fast sizes the common values without reflection.
+	fast = func(v any) bool {
+		switch x := v.(type) {
+		case string:
+			n += len(x) + 1
+		case int, float64, bool:
+			n += 24
+		case []string:
+			n += 2
+			for _, s := range x {
+				n += len(s) + 1
+			}
+		case []any:
+			n += 2
+			for _, e := range x {
+				if n > lim.Output {
+					break
+				}
+				if !fast(e) {
+					walk(reflect.ValueOf(e))
+				}
+			}
+		default:
+			return false
+		}
+		return true
+	}
 	walk = func(v reflect.Value) {
 		if n > lim.Output {
 			return
@@ -277,7 +305,9 @@ func (lim Limits) sizeOf(v any) int {
 			n += 24
 		}
 	}
-	walk(reflect.ValueOf(v))
+	if !fast(v) {
+		walk(reflect.ValueOf(v))
+	}
 	return n
 }
 
@@ -294,6 +324,7 @@ type Runner struct {
 	t        *template.Template
 	lim      Limits
 	deadline atomic.Int64 // UnixNano after which the running template stops
+	out      atomic.Pointer[cappedWriter]
 }
 
 // NewRunner clones the library's templates and binds fm, the build's
@@ -310,6 +341,9 @@ func (r *Runner) tick() (string, error) {
 	if time.Now().UnixNano() > r.deadline.Load() {
 		return "", r.lim.exceeded("de template loopt langer dan %s; maak de lus (range) korter", r.lim.Time)
 	}
+	if w := r.out.Load(); w != nil && w.over {
+		return "", r.lim.exceeded("de uitvoer van de template wordt groter dan %s; maak de lus (range) korter of de tekst erin kleiner", r.lim.size())
+	}
 	return "", nil
 }
 
@@ -318,28 +352,32 @@ func (r *Runner) tick() (string, error) {
 func (r *Runner) Execute(name string, data any) (string, error) {
 	r.deadline.Store(time.Now().Add(r.lim.Time).UnixNano())
 	w := &cappedWriter{max: r.lim.Output}
+	r.out.Store(w)
+	defer r.out.Store(nil)
 	err := r.t.ExecuteTemplate(w, name, data)
-	if err == nil {
-		return w.b.String(), nil
+	switch {
+	case err != nil:
+		return "", ExecError(name, err)
+	case w.over:
+		return "", &source.Error{Pos: source.Pos{File: name}, Msg: fmt.Sprintf("grens bereikt: de uitvoer van de template is groter dan %s; maak de tekst korter", r.lim.size())}
 	}
-	if errors.Is(err, errOutput) {
-		return "", &source.Error{Pos: source.Pos{File: name}, Msg: fmt.Sprintf("de uitvoer van de template is groter dan %s; maak de tekst korter of de lus (range) kleiner", r.lim.size())}
-	}
-	return "", ExecError(name, err)
+	return w.b.String(), nil
 }
 
-var errOutput = errors.New("uitvoer te groot")
-
-// cappedWriter keeps at most max bytes and then refuses more, which stops
-// the template.
+// cappedWriter keeps at most max bytes and drops the rest. It does not
+// fail, because text/template reports a writer's error without a position:
+// the next pass through a loop (see tick) stops the template at the loop,
+// and Execute reports output that grew without a loop.
 type cappedWriter struct {
-	b   strings.Builder
-	max int
+	b    strings.Builder
+	max  int
+	over bool
 }
 
 func (w *cappedWriter) Write(p []byte) (int, error) {
-	if w.b.Len()+len(p) > w.max {
-		return 0, errOutput
+	if w.over || w.b.Len()+len(p) > w.max {
+		w.over = true
+		return len(p), nil
 	}
 	return w.b.Write(p)
 }
