@@ -122,7 +122,7 @@ func ExecError(name string, err error) error {
 	}
 	m := execRe.FindStringSubmatch(err.Error())
 	if m == nil {
-		return &source.Error{Pos: source.Pos{File: name}, Msg: "fout bij het uitvoeren van de template: " + dutchExec(strings.TrimPrefix(err.Error(), "template: "))}
+		return &source.Error{Pos: source.Pos{File: name}, Msg: "fout bij het uitvoeren van de template (" + dutchExec(strings.TrimPrefix(err.Error(), "template: ")) + ")"}
 	}
 	line, _ := strconv.Atoi(m[2])
 	col, _ := strconv.Atoi(m[3])
@@ -222,9 +222,17 @@ var parseMessages = []translation{
 	tr(`^unterminated quoted string$`, "tekst tussen aanhalingstekens zonder afsluitend aanhalingsteken"),
 	tr(`^unterminated raw quoted string$`, "tekst tussen backticks zonder afsluitende backtick"),
 	tr(`^bad character (.*)$`, "ongeldig teken %[1]s"),
+	tr(`^unterminated character constant$`, "teken tussen enkele aanhalingstekens zonder afsluitend aanhalingsteken (schrijf tekst tussen dubbele aanhalingstekens)"),
+	tr(`^unclosed left paren$`, "haakje openen zonder haakje sluiten"),
+	tr(`^unexpected right paren.*$`, "haakje sluiten zonder haakje openen"),
+	tr(`^unexpected unclosed action in (\w+)$`, "actie zonder afsluitende }} in %[1]s"),
+	tr(`^illegal number syntax: (.*)$`, "ongeldig getal %[1]s"),
+	tr(`^empty command$`, "lege actie {{ }}"),
+	tr(`^missing value for command$`, "actie zonder waarde"),
 	tr(`^bad number syntax: (.*)$`, "ongeldig getal %[1]s"),
 	tr(`^unexpected (.*) in (.*)$`, "onverwacht %[1]s in %[2]s"),
-	tr(`^(.*)$`, "fout in de template: %[1]s"),
+	tr(`^unrecognized character in action: (.*)$`, "ongeldig teken %[1]s in een actie {{ }}"),
+	tr(`^(.*)$`, "fout in de opbouw van de template (%[1]s)"),
 }
 
 func translate(msgs []translation, msg string) string {

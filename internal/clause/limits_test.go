@@ -230,10 +230,21 @@ func FuzzClause(f *testing.F) {
 		"{{ $s := \"x\" }}{{ range until 30 }}{{ $s = printf \"%s%s\" $s $s }}{{ end }}", "{{ range 100000 }}{{ end }}", "{{"} {
 		f.Add(s)
 	}
-	base := overlay(f, nil).(fstest.MapFS)
+	// A small pack (the questionnaire, the catalogues and the one clause)
+	// loads many times faster than the whole library.
+	base := fstest.MapFS{}
+	for p, file := range overlay(f, nil).(fstest.MapFS) {
+		if strings.HasPrefix(p, "questions/") || p == target || p == "clauses/begrippen/wet.md" ||
+			(strings.HasPrefix(p, "clauses/") && strings.Count(p, "/") == 1) {
+			base[p] = file
+		}
+	}
 	qs, err := question.Load(base)
 	if err != nil {
 		f.Fatal(err)
+	}
+	if _, err := clause.Load(base, qs); err != nil {
+		f.Fatalf("the small pack does not load: %v", err)
 	}
 	orig := string(base[target].Data)
 	lim := clause.Limits{Output: 1 << 16, Items: 1000, Time: 50 * time.Millisecond}
@@ -276,7 +287,7 @@ func checkPositions(t *testing.T, err error, lines int) {
 		if e.Pos.File == target && e.Pos.Line > lines {
 			t.Errorf("%v: line beyond the file's %d lines", e, lines)
 		}
-		if strings.Contains(e.Msg, "template:") {
+		if strings.Contains(e.Msg, "template: ") || strings.Contains(e.Msg, "executing") {
 			t.Errorf("%v: text/template's lead", e)
 		}
 	}
