@@ -230,6 +230,7 @@ func (l *Library) parseClause(name string, data []byte, dir string) (*Clause, er
 		errs.Append(source.Pos{File: name}, ParseError(name, string(body), err))
 	} else {
 		checkBody(name, string(body), t.Tree, &errs)
+		l.checkDefines(name, string(body), &errs)
 	}
 	return c, errs.Err()
 }
@@ -502,10 +503,23 @@ func (l *Library) loadFrames(fsys fs.FS) error {
 			}
 			if _, err := l.set.New(name).Parse(string(data)); err != nil {
 				errs.Append(source.Pos{File: name}, ParseError(name, string(data), err))
+			} else {
+				l.checkDefines(name, string(data), &errs)
 			}
 		}
 	}
 	return errs.Err()
+}
+
+// checkDefines refuses {{ define }} and {{ block }} in file name: a
+// template defined there would join the set under its own name and could
+// replace another clause's or frame's text.
+func (l *Library) checkDefines(name, text string, errs *source.ErrorList) {
+	for _, t := range l.set.Templates() {
+		if t.Tree != nil && t.Tree.ParseName == name && t.Name() != name {
+			errs.Add(lineCol(name, text, int(t.Tree.Root.Pos)), "{{ define }} en {{ block }} zijn niet toegestaan (hier %q); schrijf de tekst in de clausule zelf", t.Name())
+		}
+	}
 }
 
 // HasTemplate reports whether the set holds a template of that name.
