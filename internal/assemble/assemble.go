@@ -10,7 +10,6 @@ import (
 	"slices"
 	"strconv"
 	"strings"
-	"text/template"
 
 	"verordening/internal/answer"
 	"verordening/internal/clause"
@@ -123,7 +122,7 @@ func (b *builder) optional(doc string) *document.Document {
 type builder struct {
 	lib    *clause.Library
 	ans    *answer.Answers
-	tmpl   *template.Template
+	tmpl   *clause.Runner
 	data   *tmplData
 	chosen map[string]bool
 	docs   map[string]*document.Document // assembled so far, for references
@@ -194,7 +193,7 @@ func newBuilder(lib *clause.Library, ans *answer.Answers, form *Form) *builder {
 		}
 	}
 	b.data.Citeertitel = markAnswer(b.citeertitel)
-	b.tmpl = lib.Templates().Funcs(b.funcs())
+	b.tmpl = lib.NewRunner(b.funcs(), clause.DefaultLimits)
 	b.data.Regels = "beleidsregels"
 	if lib.HasTemplate(rulesNameTmpl) {
 		b.data.Regels = strings.TrimSpace(b.runText(rulesNameTmpl))
@@ -342,10 +341,15 @@ func (b *builder) regulation(doc string, chosen []Chosen) *document.Document {
 	} else {
 		b.frame(d, doc)
 	}
-	resolveRefs(d, b.docs, b.docName, func(art *document.Article, msg string) {
+	resolveRefs(d, b.docs, b.docName, func(art *document.Article, r ref, msg string) {
 		pos := source.Pos{File: "templates/" + doc}
 		if art != nil {
-			pos = b.lib.Lookup(art.ID).Pos
+			c := b.lib.Lookup(art.ID)
+			pos = c.Pos
+			// The ref call itself, when its arguments are constants.
+			if p, ok := b.lib.RefPos(c.Path, r.target, r.lid, r.item); ok {
+				pos = p
+			}
 		}
 		b.errs.Add(pos, "%s", msg)
 	})
@@ -434,15 +438,15 @@ func (b *builder) run(path string, pos source.Pos) (string, bool) {
 			return out, true
 		}
 	}
-	var sb strings.Builder
-	if err := b.tmpl.ExecuteTemplate(&sb, path, b.data); err != nil {
-		b.errs.Add(pos, "%s", strings.TrimPrefix(err.Error(), "template: "))
+	out, err := b.tmpl.Execute(path, b.data)
+	if err != nil {
+		b.errs.Append(pos, err)
 		return "", false
 	}
 	if key != "" {
-		cache.Put(key, sb.String())
+		cache.Put(key, out)
 	}
-	return sb.String(), true
+	return out, true
 }
 
 // splitToelichting splits a clause's output at its first line that reads

@@ -14,8 +14,8 @@ import (
 // docs/clause-format.md for what each does).
 func (b *builder) funcs() template.FuncMap {
 	return template.FuncMap{
-		"ref":        func(args ...string) (string, error) { return refPlaceholder(false, args...) },
-		"Ref":        func(args ...string) (string, error) { return refPlaceholder(true, args...) },
+		"ref":        func(args ...string) (string, error) { return b.ref(false, args) },
+		"Ref":        func(args ...string) (string, error) { return b.ref(true, args) },
 		"refs":       refsPlaceholder,
 		"selected":   func(id string) bool { return b.chosen[id] },
 		"begrippen":  func() string { return "- " + defsMarker },
@@ -33,6 +33,16 @@ func (b *builder) funcs() template.FuncMap {
 		"lijst":      func(items []string) string { return format.Join(items, "en") },
 		"lijstof":    func(items []string) string { return format.Join(items, "of") },
 	}
+}
+
+// ref checks that the clause a reference names exists, so that a typing
+// error is reported as an unknown clause where the call is written, not
+// later as one that was not chosen.
+func (b *builder) ref(capital bool, args []string) (string, error) {
+	if len(args) > 0 && args[0] != "" && b.lib.Lookup(args[0]) == nil {
+		return "", fmt.Errorf("onbekende clausule %q: geen bestand in clauses/ heeft die id", args[0])
+	}
+	return refPlaceholder(capital, args...)
 }
 
 // num adapts a formatter to the numbers templates pass: answers are

@@ -130,7 +130,7 @@ func findItem(a *document.Article, lidIdx int, label string) (string, bool) {
 // verordening". Placeholders in the frame (aanhef, toelichting) stand in no
 // article.
 // name gives the words for another document's kind ("verordening").
-func resolveRefs(d *document.Document, docs map[string]*document.Document, name func(kind string) string, fail func(art *document.Article, msg string)) {
+func resolveRefs(d *document.Document, docs map[string]*document.Document, name func(kind string) string, fail func(art *document.Article, r ref, msg string)) {
 	resolver := func(art *document.Article) func(string) string {
 		return func(s string) string {
 			s = unmark(s)
@@ -138,9 +138,10 @@ func resolveRefs(d *document.Document, docs map[string]*document.Document, name 
 				return s
 			}
 			return refRe.ReplaceAllStringFunc(s, func(m string) string {
-				w, err := resolveOne(d, docs, name, art, parseRef(m[len(refOpen):len(m)-len(refClose)]))
+				r := parseRef(m[len(refOpen) : len(m)-len(refClose)])
+				w, err := resolveOne(d, docs, name, art, r)
 				if err != nil {
-					fail(art, err.Error())
+					fail(art, r, err.Error())
 					return "[verwijzing]"
 				}
 				return w

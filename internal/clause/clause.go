@@ -91,7 +91,8 @@ type Library struct {
 	Statutes     *Statutes        // clauses/wetten.yaml
 	set          *template.Template
 	byID         map[string]*Clause
-	deps         map[string]*Deps // template name → what its output depends on
+	deps         map[string]*Deps      // template name → what its output depends on
+	refPos       map[string]source.Pos // where each ref with constant arguments is written (see RefPos)
 
 	// Caches holds what the builds of this library keep for one another
 	// (the assembler's caches, by a key of its own), so that they live and
@@ -142,6 +143,11 @@ func Load(fsys fs.FS, qs *question.Questionnaire) (*Library, error) {
 	errs.Append(source.Pos{File: "templates"}, l.loadFrames(fsys))
 	l.checkLinks(&errs)
 	l.computeDeps()
+	for _, t := range l.set.Templates() {
+		if t.Tree != nil {
+			instrument(t.Tree)
+		}
+	}
 	l.sort()
 	errs.Sort()
 	l.Warnings = errs.Warnings()
@@ -220,8 +226,11 @@ func (l *Library) parseClause(name string, data []byte, dir string) (*Clause, er
 	c.When = l.compileWhen(name, &r.When, &errs)
 	l.readBasis(c, name, &r.Basis, &errs)
 	readWettekst(c, name, &r.Wettekst, &errs)
-	if _, err := l.set.New(name).Parse(string(body)); err != nil {
-		errs.Add(source.Pos{File: name}, "%s", templateError(err))
+	if t, err := l.set.New(name).Parse(string(body)); err != nil {
+		errs.Append(source.Pos{File: name}, ParseError(name, string(body), err))
+	} else {
+		checkBody(name, string(body), t.Tree, &errs)
+		l.checkDefines(name, string(body), &errs)
 	}
 	return c, errs.Err()
 }
@@ -367,12 +376,6 @@ func docNode(root *yaml.Node) *yaml.Node {
 	return nil
 }
 
-// templateError strips text/template's "template: name:" lead, leaving
-// "name:line:col: msg" so the file position leads the message.
-func templateError(err error) string {
-	return strings.TrimPrefix(err.Error(), "template: ")
-}
-
 func (l *Library) sort() {
 	chapterIndex := func(c *Clause) int {
 		for i, ch := range l.Chapters[c.Document] {
@@ -499,11 +502,24 @@ func (l *Library) loadFrames(fsys fs.FS) error {
 				return err
 			}
 			if _, err := l.set.New(name).Parse(string(data)); err != nil {
-				errs.Add(source.Pos{File: name}, "%s", templateError(err))
+				errs.Append(source.Pos{File: name}, ParseError(name, string(data), err))
+			} else {
+				l.checkDefines(name, string(data), &errs)
 			}
 		}
 	}
 	return errs.Err()
+}
+
+// checkDefines refuses {{ define }} and {{ block }} in file name: a
+// template defined there would join the set under its own name and could
+// replace another clause's or frame's text.
+func (l *Library) checkDefines(name, text string, errs *source.ErrorList) {
+	for _, t := range l.set.Templates() {
+		if t.Tree != nil && t.Tree.ParseName == name && t.Name() != name {
+			errs.Add(lineCol(name, text, int(t.Tree.Root.Pos)), "{{ define }} en {{ block }} zijn niet toegestaan (hier %q); schrijf de tekst in de clausule zelf", t.Name())
+		}
+	}
 }
 
 // HasTemplate reports whether the set holds a template of that name.

@@ -6,6 +6,7 @@ package condition
 import (
 	"errors"
 	"fmt"
+	"regexp"
 	"slices"
 	"strings"
 
@@ -81,7 +82,7 @@ func (c *Cond) Eval(values map[string]any) (bool, error) {
 	}
 	out, err := expr.Run(c.prog, values)
 	if err != nil {
-		return false, fmt.Errorf("%s: voorwaarde %q: %v", c.Pos, c.Src, err)
+		return false, fmt.Errorf("%s: voorwaarde %q: %s", c.Pos, c.Src, translate(err.Error()))
 	}
 	b, _ := out.(bool)
 	return b, nil
@@ -172,17 +173,74 @@ func runeCol(s string, from int) int {
 	return len([]rune(s[:from]))
 }
 
-// translate renders the most common expr messages in Dutch; others keep
-// expr's English text behind a Dutch lead.
+// translate renders expr's messages in Dutch; a message not foreseen
+// keeps expr's text behind a Dutch lead.
 func translate(msg string) string {
-	switch {
-	case strings.HasPrefix(msg, "unknown name "):
-		return "onbekende vraag " + strings.TrimPrefix(msg, "unknown name ") +
-			" (gebruik de id van een vraag uit questions/)"
-	case strings.Contains(msg, "mismatched types"), strings.Contains(msg, "invalid operation"):
-		return "de typen passen niet: " + msg
-	case strings.Contains(msg, "expected bool"):
-		return "de voorwaarde moet waar of onwaar opleveren: " + msg
+	msg, _, _ = strings.Cut(msg, "\n") // expr's runtime errors add the source and a caret
+	msg = strings.TrimSpace(trailingPos.ReplaceAllString(msg, ""))
+	for _, t := range exprMessages {
+		if m := t.re.FindStringSubmatch(msg); m != nil {
+			return t.nl(m)
+		}
 	}
-	return msg
+	return "fout in de voorwaarde: " + msg
+}
+
+var trailingPos = regexp.MustCompile(` \(\d+:\d+\)$`)
+
+type exprMessage struct {
+	re *regexp.Regexp
+	nl func(m []string) string
+}
+
+func em(re string, nl func(m []string) string) exprMessage {
+	return exprMessage{regexp.MustCompile(re), nl}
+}
+
+var exprMessages = []exprMessage{
+	em(`^unknown name (\w+)$`, func(m []string) string {
+		return "onbekende vraag " + m[1] + " (gebruik de id van een vraag uit questions/)"
+	}),
+	em(`^invalid operation: (\S+) \(mismatched types (\S+) and (\S+)\)$`, func(m []string) string {
+		return fmt.Sprintf("de typen passen niet: %s tussen %s en %s", m[1], typeName(m[2]), typeName(m[3]))
+	}),
+	em(`^invalid operation: (\S+) (\S+) (\S+)$`, func(m []string) string {
+		return fmt.Sprintf("de typen passen niet: %s tussen %s en %s", m[2], typeName(m[1]), typeName(m[3]))
+	}),
+	em(`^expected bool, but got (\S+)$`, func(m []string) string {
+		return "de voorwaarde moet waar of onwaar opleveren, niet " + typeName(m[1])
+	}),
+	em(`^unexpected token EOF$`, func([]string) string {
+		return "de voorwaarde houdt onverwacht op; ontbreekt er iets na de laatste operator, of een haakje?"
+	}),
+	em(`^unexpected token Operator\("(.*)"\)$`, func(m []string) string {
+		return fmt.Sprintf("onverwachte operator %q (vergelijk met ==, combineer met && of ||)", m[1])
+	}),
+	em(`^unexpected token (.*)$`, func(m []string) string { return "onverwacht " + m[1] }),
+	em(`^literal not terminated$`, func([]string) string { return "tekst zonder afsluitend aanhalingsteken" }),
+	em(`^unrecognized character: (.*)$`, func(m []string) string { return "onbekend teken " + m[1] }),
+	em(`^invalid argument for len \(type (\S+)\)$`, func(m []string) string {
+		return "len telt de elementen van een lijst of tekst, niet van " + typeName(m[1])
+	}),
+	em(`^array elements can only be selected using an integer \(got (\S+)\)$`, func(m []string) string {
+		return "een element van een lijst wordt gekozen met een getal, niet met " + typeName(m[1])
+	}),
+	em(`^integer divide by zero$|division by zero`, func([]string) string { return "deling door nul" }),
+}
+
+// typeName says a Go type in the words of the questionnaire.
+func typeName(t string) string {
+	switch {
+	case t == "bool":
+		return "waar/onwaar (janee)"
+	case t == "string":
+		return "tekst"
+	case strings.HasPrefix(t, "float") || strings.HasPrefix(t, "int"):
+		return "getal"
+	case strings.HasPrefix(t, "[]"):
+		return "lijst"
+	case t == "<nil>" || t == "nil":
+		return "geen waarde"
+	}
+	return t
 }

@@ -74,3 +74,40 @@ func FuzzCompile(f *testing.F) {
 		c.Eval(map[string]any{"doelgroep": "breed", "doelen": []string{}, "nazorg": true, "bedrag": 1.0})
 	})
 }
+
+// TestDutchMessages: expr's messages are shown in Dutch, at the column
+// expr names.
+func TestDutchMessages(t *testing.T) {
+	pos := source.Pos{File: "c.md", Line: 5, Col: 7}
+	tests := []struct{ src, want string }{
+		{`doelgroep ==`, `c.md:5:18: voorwaarde "doelgroep ==": de voorwaarde houdt onverwacht op`},
+		{`nazorg == "ja"`, "de typen passen niet: == tussen waar/onwaar (janee) en tekst"},
+		{`bedrag`, "de voorwaarde moet waar of onwaar opleveren, niet getal"},
+		{`nazorg &&& nazorg`, `onverwachte operator "&"`},
+		{`doelgroep = "breed"`, `onverwachte operator "="`},
+		{`len(bedrag) > 0`, "len telt de elementen van een lijst of tekst, niet van getal"},
+		{`doelen.x`, "een element van een lijst wordt gekozen met een getal, niet met tekst"},
+		{`doelgroep == 'x`, "tekst zonder afsluitend aanhalingsteken"},
+		{`@`, "onbekend teken"},
+	}
+	english := []string{"unexpected", "mismatched", "expected", "invalid", "literal", "unrecognized", "array"}
+	for _, tt := range tests {
+		_, err := Compile(tt.src, pos, env())
+		if err == nil || !strings.Contains(err.Error(), tt.want) {
+			t.Errorf("%s: got %v, want %q", tt.src, err, tt.want)
+			continue
+		}
+		for _, e := range english {
+			if strings.Contains(err.Error(), e) {
+				t.Errorf("%s: English %q in %v", tt.src, e, err)
+			}
+		}
+	}
+	c, err := Compile(`bedrag / bedrag > 1`, pos, env())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := c.Eval(map[string]any{"bedrag": "x"}); err == nil || strings.Contains(err.Error(), "invalid") || strings.Contains(err.Error(), "|") {
+		t.Errorf("runtime error not in Dutch on one line: %v", err)
+	}
+}
