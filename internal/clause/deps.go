@@ -16,10 +16,15 @@ import (
 // map, the formatters, label and labels, which read only the
 // questionnaire, and the reference functions, which write placeholders
 // resolved after assembly) or listed here by its literal argument
-// (selected, bron, and cijfer and open, which read the answer they name). A template that reaches its data in a way this walk
-// cannot follow — the whole answer map, a non-literal argument to
-// selected or bron, the root data passed on — is not Static, and is run
-// every time.
+// (selected, bron, and cijfer and open, which read the answer they name,
+// and index on the answer map). Such an id may also be computed from
+// string literals of the template: a variable that only ever holds
+// literals, lists of them (list, concat, append) or elements of those
+// (index, range), as in a table of rows (list "label" "id"); then every
+// literal it can hold counts as used (varStrings). A template that
+// reaches its data in a way this walk cannot follow — the whole answer
+// map, an id computed from anything else, the root data passed on — is
+// not Static, and is run every time.
 type Deps struct {
 	Static   bool
 	Answers  []string // question ids read as .A.id
@@ -43,7 +48,8 @@ func (l *Library) computeDeps() {
 }
 
 func treeDeps(t *parse.Tree) *Deps {
-	w := &depWalker{d: &Deps{Static: true}}
+	vars := varStrings(t.Root)
+	w := &depWalker{d: &Deps{Static: true}, vars: vars}
 	w.walk(t.Root, true)
 	d := w.d
 	for _, s := range []*[]string{&d.Answers, &d.Selected, &d.Sources, &d.Fields} {
@@ -53,7 +59,10 @@ func treeDeps(t *parse.Tree) *Deps {
 	return d
 }
 
-type depWalker struct{ d *Deps }
+type depWalker struct {
+	d    *Deps
+	vars map[string]*strSet // see varStrings
+}
 
 // literalFuncs are the template functions whose output depends on the
 // answers through the id they are given.
@@ -132,31 +141,223 @@ func (w *depWalker) field(ident []string) {
 }
 
 func (w *depWalker) command(c *parse.CommandNode, top bool) {
-	for _, a := range c.Args {
-		w.walk(a, top)
-	}
 	if len(c.Args) == 0 {
 		return
 	}
-	fn, ok := c.Args[0].(*parse.IdentifierNode)
-	if !ok || !slices.Contains(literalFuncs, fn.Ident) {
+	fn, _ := c.Args[0].(*parse.IdentifierNode)
+	if fn != nil && fn.Ident == "index" && len(c.Args) == 3 && isAnswerMap(c.Args[1], top) {
+		// index .A id: the answer id names, when the walk knows every id
+		// it can be.
+		w.walk(c.Args[2], top)
+		if ids, ok := w.strings(c.Args[2]); ok {
+			w.d.Answers = append(w.d.Answers, ids...)
+		} else {
+			w.d.Static = false
+		}
 		return
 	}
-	var arg *parse.StringNode
-	if len(c.Args) == 2 {
-		arg, _ = c.Args[1].(*parse.StringNode)
+	for _, a := range c.Args {
+		w.walk(a, top)
 	}
-	if arg == nil {
-		// The argument comes from a pipeline or a variable.
+	if fn == nil || !slices.Contains(literalFuncs, fn.Ident) {
+		return
+	}
+	var ids []string
+	ok := len(c.Args) == 2
+	if ok {
+		ids, ok = w.strings(c.Args[1])
+	}
+	if !ok {
+		// The argument comes from something the walk cannot follow.
 		w.d.Static = false
 		return
 	}
 	switch fn.Ident {
 	case "selected":
-		w.d.Selected = append(w.d.Selected, arg.Text)
+		w.d.Selected = append(w.d.Selected, ids...)
 	case "bron":
-		w.d.Sources = append(w.d.Sources, arg.Text)
+		w.d.Sources = append(w.d.Sources, ids...)
 	default: // cijfer, open: the answer itself
-		w.d.Answers = append(w.d.Answers, arg.Text)
+		w.d.Answers = append(w.d.Answers, ids...)
 	}
+}
+
+// isAnswerMap reports whether n is the answer map itself: .A where dot
+// is the data, or $.A.
+func isAnswerMap(n parse.Node, top bool) bool {
+	switch n := n.(type) {
+	case *parse.FieldNode:
+		return top && len(n.Ident) == 1 && n.Ident[0] == "A"
+	case *parse.VariableNode:
+		return len(n.Ident) == 2 && n.Ident[0] == "$" && n.Ident[1] == "A"
+	}
+	return false
+}
+
+// strings returns every string the argument n can be, when that is known.
+func (w *depWalker) strings(n parse.Node) ([]string, bool) {
+	set := exprStrings(n, w.vars)
+	if set == nil {
+		return nil, false
+	}
+	return set.list(), true
+}
+
+// A strSet is the strings a value can hold, or contain: a literal, or a
+// list of literals and lists. A nil *strSet means unknown.
+type strSet struct{ m map[string]bool }
+
+func (s *strSet) list() []string {
+	out := make([]string, 0, len(s.m))
+	for k := range s.m {
+		out = append(out, k)
+	}
+	slices.Sort(out)
+	return out
+}
+
+// varStrings finds, for every variable of the tree, the strings it can
+// hold: the union over all its declarations and assignments, repeated
+// until nothing changes, since a later assignment can feed an earlier
+// use in a loop. A variable that is ever given a value the walk cannot
+// follow maps to nil (unknown). Variables of the same name in different
+// scopes share one set, which only makes the set larger.
+func varStrings(root parse.Node) map[string]*strSet {
+	vars := map[string]*strSet{}
+	poisoned := map[string]bool{}
+	for changed := true; changed; {
+		changed = false
+		visitPipes(root, func(p *parse.PipeNode, isRange bool) {
+			if len(p.Decl) == 0 {
+				return
+			}
+			val := exprStrings(p, vars)
+			decl := p.Decl
+			if isRange && len(decl) == 2 {
+				decl = decl[1:] // the first is the index or key
+			}
+			for _, v := range decl {
+				name := v.Ident[0]
+				if poisoned[name] {
+					continue
+				}
+				if val == nil {
+					poisoned[name], vars[name], changed = true, nil, true
+					continue
+				}
+				cur := vars[name]
+				if cur == nil {
+					cur = &strSet{m: map[string]bool{}}
+					vars[name] = cur
+				}
+				for k := range val.m {
+					if !cur.m[k] {
+						cur.m[k], changed = true, true
+					}
+				}
+			}
+		})
+	}
+	for name := range poisoned {
+		vars[name] = nil
+	}
+	return vars
+}
+
+// exprStrings returns the strings the value of n can hold or contain,
+// or nil when it is not made of literals and such variables only.
+func exprStrings(n parse.Node, vars map[string]*strSet) *strSet {
+	switch n := n.(type) {
+	case *parse.StringNode:
+		return &strSet{m: map[string]bool{n.Text: true}}
+	case *parse.NumberNode, *parse.BoolNode:
+		return &strSet{m: map[string]bool{}}
+	case *parse.VariableNode:
+		if len(n.Ident) != 1 {
+			return nil // a field of a variable
+		}
+		s, ok := vars[n.Ident[0]]
+		if !ok {
+			return nil
+		}
+		return s
+	case *parse.PipeNode:
+		if n == nil || len(n.Cmds) != 1 {
+			return nil
+		}
+		return exprStrings(n.Cmds[0], vars)
+	case *parse.CommandNode:
+		if len(n.Args) == 1 {
+			return exprStrings(n.Args[0], vars)
+		}
+		fn, ok := n.Args[0].(*parse.IdentifierNode)
+		if !ok {
+			return nil
+		}
+		args := n.Args[1:]
+		switch fn.Ident {
+		case "list", "concat", "append":
+		case "index":
+			args = args[:1] // an element of the first argument
+		default:
+			return nil
+		}
+		out := &strSet{m: map[string]bool{}}
+		for _, a := range args {
+			s := exprStrings(a, vars)
+			if s == nil {
+				return nil
+			}
+			for k := range s.m {
+				out.m[k] = true
+			}
+		}
+		return out
+	}
+	return nil
+}
+
+// visitPipes calls f for every pipeline of the tree, saying whether it
+// is the pipeline of a range.
+func visitPipes(n parse.Node, f func(p *parse.PipeNode, isRange bool)) {
+	switch n := n.(type) {
+	case *parse.ListNode:
+		if n == nil {
+			return
+		}
+		for _, c := range n.Nodes {
+			visitPipes(c, f)
+		}
+	case *parse.ActionNode:
+		visitPipes(n.Pipe, f)
+	case *parse.IfNode:
+		visitBranch(&n.BranchNode, false, f)
+	case *parse.RangeNode:
+		visitBranch(&n.BranchNode, true, f)
+	case *parse.WithNode:
+		visitBranch(&n.BranchNode, false, f)
+	case *parse.PipeNode:
+		if n == nil {
+			return
+		}
+		f(n, false)
+		for _, c := range n.Cmds {
+			for _, a := range c.Args {
+				visitPipes(a, f)
+			}
+		}
+	}
+}
+
+func visitBranch(b *parse.BranchNode, isRange bool, f func(p *parse.PipeNode, isRange bool)) {
+	if b.Pipe != nil {
+		f(b.Pipe, isRange)
+		for _, c := range b.Pipe.Cmds {
+			for _, a := range c.Args {
+				visitPipes(a, f)
+			}
+		}
+	}
+	visitPipes(b.List, f)
+	visitPipes(b.ElseList, f)
 }
