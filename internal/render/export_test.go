@@ -39,3 +39,6 @@ func lines(hs []heading) []string {
 	}
 	return out
 }
+
+// SetFastTOC switches tocHTML on or off.
+func SetFastTOC(on bool) { useFastTOC = on }

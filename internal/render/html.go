@@ -91,6 +91,8 @@ func (p *Page) HTML(d *document.Document) ([]byte, error) {
 	} else {
 		head, rest = nil, body
 	}
+	entries := toc(headings)
+	tocItems, fast := tocHTML(entries)
 	var out bytes.Buffer
 	out.Grow(len(body) + len(p.css) + 8<<10)
 	err = p.tmpl.Execute(&out, map[string]any{
@@ -100,7 +102,9 @@ func (p *Page) HTML(d *document.Document) ([]byte, error) {
 		"Gemeente":  d.Gemeente,
 		"Generator": version.Generator(),
 		"CSS":       p.css,
-		"TOC":       toc(headings),
+		"TOC":       entries,
+		"TOCHTML":   tocItems,
+		"FastTOC":   fast,
 		"Head":      template.HTML(head),
 		"Body":      template.HTML(rest),
 	})
