@@ -1,9 +1,7 @@
 package pipeline_test
 
 import (
-	"archive/zip"
 	"bytes"
-	"io"
 	"strings"
 	"testing"
 
@@ -45,7 +43,7 @@ func TestPlaceholdersListedAndHighlighted(t *testing.T) {
 		if h := bytes.Count(files[string(d.Kind)+".html"], []byte(`<mark class="plaatshouder">`)); h != n {
 			t.Errorf("%s: %d placeholders in Markdown, %d highlighted in HTML", d.Kind, n, h)
 		}
-		if w := strings.Count(docxBody(t, files[string(d.Kind)+".docx"]), `<w:highlight w:val="yellow"/>`); w != n {
+		if w := strings.Count(pipelinetest.DocxBody(t, files[string(d.Kind)+".docx"]), `<w:highlight w:val="yellow"/>`); w != n {
 			t.Errorf("%s: %d placeholders in Markdown, %d highlighted in Word", d.Kind, n, w)
 		}
 	}
@@ -53,24 +51,4 @@ func TestPlaceholdersListedAndHighlighted(t *testing.T) {
 	if len(lines) < 2 || !strings.HasPrefix(lines[0], "Nog in te vullen in de documenten") || !strings.Contains(strings.Join(lines, "\n"), "verordening: ") {
 		t.Errorf("summary:\n%s", strings.Join(lines, "\n"))
 	}
-}
-
-func docxBody(t *testing.T, data []byte) string {
-	t.Helper()
-	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, f := range zr.File {
-		if f.Name == "word/document.xml" {
-			r, err := f.Open()
-			if err != nil {
-				t.Fatal(err)
-			}
-			b, _ := io.ReadAll(r)
-			return string(b)
-		}
-	}
-	t.Fatal("no word/document.xml")
-	return ""
 }

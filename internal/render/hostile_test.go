@@ -1,9 +1,7 @@
 package render_test
 
 import (
-	"archive/zip"
 	"bytes"
-	"io"
 	"regexp"
 	"strconv"
 	"strings"
@@ -86,26 +84,10 @@ func shapes(t *testing.T, files map[string][]byte) map[string]string {
 		case strings.HasSuffix(name, ".html"):
 			out[name] = strings.Join(regexp.MustCompile(`<(p|ol|ul|li|hr|h[1-6]|pre|blockquote|table|tr|br)\b`).FindAllString(string(data), -1), " ")
 		case strings.HasSuffix(name, ".docx"):
-			out[name] = strings.Join(regexp.MustCompile(`<w:pStyle w:val="[^"]*"|<w:numId w:val="[^"]*"|<w:p>`).FindAllString(docxBody(t, data), -1), " ")
+			out[name] = strings.Join(regexp.MustCompile(`<w:pStyle w:val="[^"]*"|<w:numId w:val="[^"]*"|<w:p>`).FindAllString(pipelinetest.DocxBody(t, data), -1), " ")
 		}
 	}
 	return out
-}
-
-func docxBody(t *testing.T, data []byte) string {
-	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, f := range zr.File {
-		if f.Name == "word/document.xml" {
-			r, _ := f.Open()
-			b, _ := io.ReadAll(r)
-			return string(b)
-		}
-	}
-	t.Fatal("no word/document.xml")
-	return ""
 }
 
 func equalShapes(a, b map[string]string) bool {

@@ -3,6 +3,9 @@
 package pipelinetest
 
 import (
+	"archive/zip"
+	"bytes"
+	"io"
 	"testing"
 
 	"verordening"
@@ -29,4 +32,29 @@ func Example(t testing.TB, name string) (*pipeline.Content, *answer.Answers) {
 		t.Fatal(err)
 	}
 	return c, ans
+}
+
+// DocxBody returns word/document.xml of a DOCX file.
+func DocxBody(t testing.TB, data []byte) string {
+	t.Helper()
+	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range zr.File {
+		if f.Name == "word/document.xml" {
+			r, err := f.Open()
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer r.Close()
+			b, err := io.ReadAll(r)
+			if err != nil {
+				t.Fatal(err)
+			}
+			return string(b)
+		}
+	}
+	t.Fatal("no word/document.xml")
+	return ""
 }
