@@ -12,7 +12,6 @@ import (
 	"strings"
 	"sync"
 	"testing"
-	"testing/fstest"
 
 	"verordening"
 	"verordening/internal/answer"
@@ -20,6 +19,7 @@ import (
 	"verordening/internal/document"
 	"verordening/internal/format"
 	"verordening/internal/pipeline"
+	"verordening/internal/pipeline/pipelinetest"
 	"verordening/internal/question"
 )
 
@@ -749,19 +749,7 @@ func TestReferencesNameTheRealArticle(t *testing.T) {
 // one number.
 func shiftedContent(t testing.TB) *pipeline.Content {
 	t.Helper()
-	m := fstest.MapFS{}
-	err := fs.WalkDir(verordening.Content, ".", func(p string, d fs.DirEntry, err error) error {
-		if err != nil || d.IsDir() {
-			return err
-		}
-		data, err := fs.ReadFile(verordening.Content, p)
-		m[p] = &fstest.MapFile{Data: data}
-		return err
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
-	m["clauses/verordening/00-aaa-crossdoc.md"] = &fstest.MapFile{Data: []byte(`---
+	return pipelinetest.Overlay(t, map[string]string{"clauses/verordening/00-aaa-crossdoc.md": `---
 id: crossdoc-verschuiving
 document: verordening
 chapter: algemeen
@@ -774,12 +762,7 @@ Dit artikel staat er alleen om de nummering te verschuiven.
 ## Toelichting
 
 Alleen voor een test.
-`)}
-	c, err := pipeline.Load(m)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return c
+`})
 }
 
 // TestReferencesFollowRenumbering: with one article added at the start of

@@ -1,15 +1,12 @@
 package crossdoc
 
 import (
-	"io/fs"
 	"slices"
 	"strings"
 	"testing"
-	"testing/fstest"
 
-	"verordening"
 	"verordening/internal/document"
-	"verordening/internal/pipeline"
+	"verordening/internal/pipeline/pipelinetest"
 )
 
 // paragraphRetro is a paragraph form that works back to 1 July 2023, with
@@ -107,24 +104,7 @@ func TestParagraphArticleIIRetroactivity(t *testing.T) {
 // wijzigingsverordening. With a frame whose Artikel II works back without
 // excepting anything, the burdening ceiling is reported.
 func TestParagraphRetroCheckSeesArticleII(t *testing.T) {
-	m := fstest.MapFS{}
-	err := fs.WalkDir(verordening.Content, ".", func(p string, d fs.DirEntry, err error) error {
-		if err != nil || d.IsDir() {
-			return err
-		}
-		data, err := fs.ReadFile(verordening.Content, p)
-		m[p] = &fstest.MapFile{Data: data}
-		return err
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
-	m["templates/verordening/wijziging-artikel-ii.md.tmpl"] = &fstest.MapFile{Data: []byte(
-		"Deze verordening treedt in werking met ingang van {{ datum .A.inwerkingtreding }} en werkt terug tot en met {{ datum .A.terugwerkende_kracht_tot }}.\n\n## Toelichting\n\nZij werkt terug.\n")}
-	c, err := pipeline.Load(m)
-	if err != nil {
-		t.Fatal(err)
-	}
+	c := pipelinetest.Overlay(t, map[string]string{"templates/verordening/wijziging-artikel-ii.md.tmpl": "Deze verordening treedt in werking met ingang van {{ datum .A.inwerkingtreding }} en werkt terug tot en met {{ datum .A.terugwerkende_kracht_tot }}.\n\n## Toelichting\n\nZij werkt terug.\n"})
 	b := buildAnswers(t, c, "retro.yaml", []byte(paragraphRetro+"kostenplafond: true\nkostenplafond_bedrag: 9500\nminimale_contracturen: 0\nterugwerkende_kracht_tot: 2023-07-01\n"))
 	for _, f := range b.out.Result.Coverage.Findings() {
 		if f.ID == "terugwerkende-kracht-belastend" {

@@ -6,7 +6,9 @@ import (
 	"archive/zip"
 	"bytes"
 	"io"
+	"io/fs"
 	"testing"
+	"testing/fstest"
 
 	"verordening"
 	"verordening/internal/answer"
@@ -57,4 +59,30 @@ func DocxBody(t testing.TB, data []byte) string {
 	}
 	t.Fatal("no word/document.xml")
 	return ""
+}
+
+// Overlay loads the embedded content pack with files replaced or added
+// (path → content), for tests of a changed clause or frame.
+func Overlay(t testing.TB, files map[string]string) *pipeline.Content {
+	t.Helper()
+	m := fstest.MapFS{}
+	err := fs.WalkDir(verordening.Content, ".", func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		data, err := fs.ReadFile(verordening.Content, p)
+		m[p] = &fstest.MapFile{Data: data}
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for p, s := range files {
+		m[p] = &fstest.MapFile{Data: []byte(s)}
+	}
+	c, err := pipeline.Load(m)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return c
 }
