@@ -22,10 +22,20 @@ type PlaceholderUse struct {
 // citeertitel of an unnamed re-integratieverordening), each once with
 // its count, in order of first occurrence.
 func (o *Output) Placeholders() []PlaceholderUse {
+	written := map[string][]byte{}
+	for _, f := range o.Files {
+		written[f.Name] = f.Data
+	}
 	var out []PlaceholderUse
 	for _, d := range o.Docs {
+		// The Markdown written for the build, or made here when md was
+		// not asked for.
+		md, ok := written[string(d.Kind)+".md"]
+		if !ok {
+			md = render.Markdown(d)
+		}
 		seen := map[string]int{}
-		for _, p := range format.Placeholders(string(render.Markdown(d))) {
+		for _, p := range format.Placeholders(string(md)) {
 			if i, ok := seen[p]; ok {
 				out[i].Count++
 				continue
