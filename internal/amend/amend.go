@@ -264,12 +264,12 @@ func (a *Amendment) consolidated(newDoc *document.Document) *document.Document {
 	}
 	oldChapters := map[string]string{}
 	for _, ch := range a.Old.Chapters {
-		oldChapters[ch.Title] = ch.Number
+		oldChapters[md(ch.Title)] = ch.Number
 	}
 	prev, extra := "", 0
 	for _, ch := range newDoc.Chapters {
 		c := *ch
-		if n, ok := oldChapters[ch.Title]; ok || ch.Number == "" {
+		if n, ok := oldChapters[md(ch.Title)]; ok || ch.Number == "" {
 			c.Number, prev, extra = n, n, 0
 		} else {
 			c.Number = prev + suffix(extra)
@@ -371,7 +371,7 @@ func (a *Amendment) others(oldRes, newRes *assemble.Result) {
 		if d == nil {
 			d = p.o
 		}
-		a.Others = append(a.Others, Other{Kind: d.Kind, Title: d.Title})
+		a.Others = append(a.Others, Other{Kind: d.Kind, Title: md(d.Title)})
 	}
 }
 

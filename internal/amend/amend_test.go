@@ -220,7 +220,7 @@ func TestAmendCompareNumbering(t *testing.T) {
 		}
 	}
 	lks := "artikel " + am.Old.Article("aanspraak-lks").Number + "."
-	if got := am.Amended.Article("kostenplafond").Leden[1].Text; !strings.HasSuffix(got, lks) {
+	if got := am.Amended.Article("kostenplafond").Leden[1].Text.Markdown(); !strings.HasSuffix(got, lks) {
 		t.Errorf("the new article does not refer to %s: %s", lks, got)
 	}
 }

@@ -78,7 +78,7 @@ func (l loc) parts() []string {
 // full: another title, leden inserted or dropped other than at the end,
 // or too much changed.
 func diffArticle(o, n *document.Article) (edits []edit, whole bool) {
-	if o.Title != n.Title {
+	if !o.Title.Equal(n.Title) {
 		return nil, true
 	}
 	if len(o.Leden) != len(n.Leden) && (len(o.Leden) < 2 || len(n.Leden) < 2) {
@@ -123,7 +123,7 @@ func diffArticle(o, n *document.Article) (edits []edit, whole bool) {
 }
 
 func lidEqual(a, b *document.Lid) bool {
-	return a.Number == b.Number && a.Text == b.Text && itemsEqual(a.Items, b.Items) && reflect.DeepEqual(a.Blocks, b.Blocks)
+	return a.Number == b.Number && a.Text.Equal(b.Text) && itemsEqual(a.Items, b.Items) && reflect.DeepEqual(a.Blocks, b.Blocks)
 }
 
 func itemsEqual(a, b []*document.Item) bool {
@@ -131,7 +131,7 @@ func itemsEqual(a, b []*document.Item) bool {
 		return false
 	}
 	for i := range a {
-		if a[i].Marker != b[i].Marker || a[i].Text != b[i].Text || !itemsEqual(a[i].Items, b[i].Items) {
+		if a[i].Marker != b[i].Marker || !a[i].Text.Equal(b[i].Text) || !itemsEqual(a[i].Items, b[i].Items) {
 			return false
 		}
 	}
@@ -165,7 +165,7 @@ type unit struct {
 func units(base loc, l *document.Lid, items []*document.Item) []unit {
 	lidLoc := base
 	lidLoc.aanhef = len(items) > 0
-	out := []unit{{lidLoc, l.Text}}
+	out := []unit{{lidLoc, md(l.Text)}}
 	var walk func(items []*document.Item, path []string)
 	walk = func(items []*document.Item, path []string) {
 		for _, it := range items {
@@ -173,7 +173,7 @@ func units(base loc, l *document.Lid, items []*document.Item) []unit {
 			u := base
 			u.items = p
 			u.aanhef = len(it.Items) > 0
-			out = append(out, unit{u, it.Text})
+			out = append(out, unit{u, md(it.Text)})
 			walk(it.Items, p)
 		}
 	}
@@ -259,20 +259,20 @@ func diffDefinitions(base loc, lo, ln *document.Lid) ([]edit, bool) {
 		o, n := od[t], nd[t]
 		switch {
 		case o == nil:
-			edits = append(edits, edit{kind: editDefAdd, loc: l, text: n.Text})
+			edits = append(edits, edit{kind: editDefAdd, loc: l, text: md(n.Text)})
 		case n == nil:
 			edits = append(edits, edit{kind: editDefRemove, loc: l})
 		default:
 			// The final ";" or "." follows the place in the list, which
 			// "in de alfabetische volgorde" already settles.
-			ot, nt := trimEnd(o.Text), trimEnd(n.Text)
+			ot, nt := trimEnd(md(o.Text)), trimEnd(md(n.Text))
 			if ot == nt {
 				continue
 			}
 			if pairs, ok := replacements(ot, nt); ok {
 				edits = append(edits, edit{kind: editReplace, loc: l, pairs: pairs})
 			} else {
-				edits = append(edits, edit{kind: editDefReplace, loc: l, text: n.Text})
+				edits = append(edits, edit{kind: editDefReplace, loc: l, text: md(n.Text)})
 			}
 		}
 	}

@@ -24,26 +24,26 @@ func (a *Amendment) Document(blockquotes bool) *document.Document {
 	title := a.Title()
 	d := &document.Document{
 		Kind:        document.Wijzigingsverordening,
-		Title:       title,
+		Title:       txt(title),
 		Citeertitel: title,
 		Gemeente:    a.Gemeente,
 		Subject:     "Wijziging van de " + a.Citeertitel,
 	}
 	d.Intro = []document.Block{
-		&document.Paragraph{Text: "De raad van de gemeente " + format.EscapeMarkdown(a.Gemeente) + ";"},
-		&document.Paragraph{Text: "gelezen het voorstel van burgemeester en wethouders van " + a.dateOr("voorstel_datum") + ";"},
-		&document.Paragraph{Text: "gelet op " + a.geletOp() + ";"},
-		&document.Paragraph{Text: "besluit vast te stellen de volgende verordening: " + title + "."},
+		&document.Paragraph{Text: txt("De raad van de gemeente " + format.EscapeMarkdown(a.Gemeente) + ";")},
+		&document.Paragraph{Text: txt("gelezen het voorstel van burgemeester en wethouders van " + a.dateOr("voorstel_datum") + ";")},
+		&document.Paragraph{Text: txt("gelet op " + a.geletOp() + ";")},
+		&document.Paragraph{Text: txt("besluit vast te stellen de volgende verordening: " + title + ".")},
 	}
 	one := &document.Article{ID: "wijzigingen", Number: "I", Leden: a.changeLeden(blockquotes), Note: a.changeNotes()}
-	two := &document.Article{ID: "inwerkingtreding", Number: "II", Leden: []*document.Lid{{Text: a.entryIntoForce()}}, Note: a.entryNote()}
+	two := &document.Article{ID: "inwerkingtreding", Number: "II", Leden: []*document.Lid{{Text: txt(a.entryIntoForce())}}, Note: a.entryNote()}
 	d.Chapters = []*document.Chapter{{Articles: []*document.Article{one, two}}}
 	d.Closing = []document.Block{
-		&document.Paragraph{Text: "Aldus vastgesteld in de openbare vergadering van " + a.dateOr("vaststelling_datum") + "."},
-		&document.Paragraph{Text: "De griffier,"},
-		&document.Paragraph{Text: "De voorzitter,"},
+		&document.Paragraph{Text: txt("Aldus vastgesteld in de openbare vergadering van " + a.dateOr("vaststelling_datum") + ".")},
+		&document.Paragraph{Text: txt("De griffier,")},
+		&document.Paragraph{Text: txt("De voorzitter,")},
 	}
-	d.Notes = &document.Notes{Title: "Toelichting", General: a.generalNote()}
+	d.Notes = &document.Notes{Title: document.Plain("Toelichting"), General: a.generalNote()}
 	return d
 }
 
@@ -89,10 +89,10 @@ func (a *Amendment) changeLeden(blockquotes bool) []*document.Lid {
 	if len(a.Changes) == 1 {
 		of = a.Citeertitel
 	} else {
-		out = append(out, &document.Lid{Text: "De " + a.Citeertitel + " wordt als volgt gewijzigd:"})
+		out = append(out, &document.Lid{Text: txt("De " + a.Citeertitel + " wordt als volgt gewijzigd:")})
 	}
 	for _, c := range a.Changes {
-		lid := &document.Lid{Text: c.lead(of)}
+		lid := &document.Lid{Text: txt(c.lead(of))}
 		if of == "" {
 			lid.Number = c.Letter
 		}
@@ -103,7 +103,7 @@ func (a *Amendment) changeLeden(blockquotes bool) []*document.Lid {
 		case c.Kind == Modified && len(c.Edits) > 1:
 			rel := where{rel: true}
 			for i, e := range c.Edits {
-				out = append(out, &document.Lid{Number: strconv.Itoa(i + 1), Text: rel.sentence(e), Blocks: editQuote(e, blockquotes)})
+				out = append(out, &document.Lid{Number: strconv.Itoa(i + 1), Text: txt(rel.sentence(e)), Blocks: editQuote(e, blockquotes)})
 			}
 		case c.Kind == Modified || c.Kind == Replaced:
 			lid.Blocks = assemble.QuoteBlocks(assemble.QuoteArticle(c.New[0]), blockquotes)
@@ -135,14 +135,14 @@ func editQuote(e edit, blockquotes bool) []document.Block {
 // changes (the answers that changed), what changes, what else changes, and
 // what the drafter must still fill in.
 func (a *Amendment) generalNote() []document.Block {
-	h := func(s string) document.Block { return &document.Heading{Level: 1, Text: s} }
-	p := func(s string) document.Block { return &document.Paragraph{Text: s} }
+	h := func(s string) document.Block { return &document.Heading{Level: 1, Text: txt(s)} }
+	p := func(s string) document.Block { return &document.Paragraph{Text: txt(s)} }
 	out := []document.Block{h("Aanleiding")}
 	if len(a.Answers) > 0 {
 		out = append(out, p("Met deze verordening wijzigt de raad de "+a.Citeertitel+". De raad kiest op de volgende punten anders dan bij de vaststelling van die verordening:"))
-		t := &document.Table{Header: []string{"Vraag", "Was", "Wordt"}}
+		t := &document.Table{Header: txts("Vraag", "Was", "Wordt")}
 		for _, c := range a.Answers {
-			t.Rows = append(t.Rows, []string{format.EscapeMarkdown(c.Question.Text), c.Old, c.New})
+			t.Rows = append(t.Rows, txts(format.EscapeMarkdown(c.Question.Text), c.Old, c.New))
 		}
 		out = append(out, t)
 		if slices.ContainsFunc(a.Answers, func(c AnswerChange) bool { return c.Old == "–" || c.New == "–" }) {
@@ -157,7 +157,7 @@ func (a *Amendment) generalNote() []document.Block {
 	} else {
 		l := &document.List{}
 		for _, c := range a.Changes {
-			l.Items = append(l.Items, "Onderdeel "+c.Letter+": "+lowerFirst(c.Summary()))
+			l.Items = append(l.Items, txt("Onderdeel "+c.Letter+": "+lowerFirst(c.Summary())))
 		}
 		out = append(out, p("Artikel I bevat de volgende wijzigingen:"), l)
 	}
@@ -194,7 +194,7 @@ func (a *Amendment) changeNotes() []document.Block {
 	var out []document.Block
 	for _, c := range a.Changes {
 		if len(a.Changes) > 1 {
-			out = append(out, &document.Heading{Level: 1, Text: "Onderdeel " + c.Letter})
+			out = append(out, &document.Heading{Level: 1, Text: txt("Onderdeel " + c.Letter)})
 		}
 		out = append(out, a.changeNote(c)...)
 	}
@@ -209,7 +209,7 @@ func (a *Amendment) changeNote(c *Change) []document.Block {
 		out = append(out, a.definitionNotes(c)...)
 		r := a.reasons(c, a.clauseDeps(n.ID))
 		if r != nil || len(out) == 0 {
-			out = append(out, explain("Artikel "+n.Number+" ("+n.Title+") verandert.", r)...)
+			out = append(out, explain("Artikel "+n.Number+" ("+md(n.Title)+") verandert.", r)...)
 		}
 		if c.Whole() {
 			out = a.appendNote(out, n, nil)
@@ -219,18 +219,18 @@ func (a *Amendment) changeNote(c *Change) []document.Block {
 	case Replaced:
 		o, n := c.Old[0], c.New[0]
 		r := a.reasons(c, a.clauseDeps(n.ID, o.ID))
-		out = append(out, explain("Artikel "+n.Number+" ("+o.Title+") maakt plaats voor een andere regeling.", r)...)
+		out = append(out, explain("Artikel "+n.Number+" ("+md(o.Title)+") maakt plaats voor een andere regeling.", r)...)
 		out = a.appendNote(out, n, nil)
 	case Inserted:
 		for _, n := range c.New {
 			r := a.reasons(nil, a.clauseDeps(n.ID))
-			out = append(out, explain("Artikel "+n.Number+" ("+n.Title+") wordt ingevoegd.", r)...)
+			out = append(out, explain("Artikel "+n.Number+" ("+md(n.Title)+") wordt ingevoegd.", r)...)
 			out = a.appendNote(out, n, nil)
 		}
 	case Removed:
 		for _, o := range c.Old {
 			r := a.reasons(nil, a.clauseDeps(o.ID))
-			out = append(out, explain("Artikel "+o.Number+" ("+o.Title+") vervalt.", r)...)
+			out = append(out, explain("Artikel "+o.Number+" ("+md(o.Title)+") vervalt.", r)...)
 		}
 	}
 	return out
@@ -275,10 +275,10 @@ func (a *Amendment) reasons(c *Change, d deps) *reason {
 			switch {
 			case a.removed[id]:
 				o := a.Old.Article(id)
-				r.refs = append(r.refs, "artikel "+o.Number+" ("+o.Title+"), dat vervalt")
+				r.refs = append(r.refs, "artikel "+o.Number+" ("+md(o.Title)+"), dat vervalt")
 			case a.inserted[id]:
 				n := a.Amended.Article(id)
-				r.refs = append(r.refs, "artikel "+n.Number+" ("+n.Title+"), dat wordt ingevoegd")
+				r.refs = append(r.refs, "artikel "+n.Number+" ("+md(n.Title)+"), dat wordt ingevoegd")
 			}
 		}
 	}
@@ -293,26 +293,26 @@ func (a *Amendment) reasons(c *Change, d deps) *reason {
 // referred to.
 func explain(first string, r *reason) []document.Block {
 	if r == nil {
-		return []document.Block{&document.Paragraph{Text: first + " Dat volgt uit de andere wijzigingen in deze verordening."}}
+		return []document.Block{&document.Paragraph{Text: txt(first + " Dat volgt uit de andere wijzigingen in deze verordening.")}}
 	}
 	var out []document.Block
 	switch len(r.answers) {
 	case 0:
-		out = append(out, &document.Paragraph{Text: first + " Het artikel verwijst naar " + format.Join(r.refs, "en") + "."})
+		out = append(out, &document.Paragraph{Text: txt(first + " Het artikel verwijst naar " + format.Join(r.refs, "en") + ".")})
 		return out
 	case 1:
 		c := r.answers[0]
-		out = append(out, &document.Paragraph{Text: first + " Dat volgt uit het gewijzigde antwoord op de vraag " + quote(format.EscapeMarkdown(c.Question.Text)) + ": " + answerPhrase(c) + "."})
+		out = append(out, &document.Paragraph{Text: txt(first + " Dat volgt uit het gewijzigde antwoord op de vraag " + quote(format.EscapeMarkdown(c.Question.Text)) + ": " + answerPhrase(c) + ".")})
 	default:
-		out = append(out, &document.Paragraph{Text: first + " Dat volgt uit de gewijzigde antwoorden op de volgende vragen:"})
+		out = append(out, &document.Paragraph{Text: txt(first + " Dat volgt uit de gewijzigde antwoorden op de volgende vragen:")})
 		l := &document.List{}
 		for _, c := range r.answers {
-			l.Items = append(l.Items, quote(format.EscapeMarkdown(c.Question.Text))+": "+answerPhrase(c))
+			l.Items = append(l.Items, txt(quote(format.EscapeMarkdown(c.Question.Text))+": "+answerPhrase(c)))
 		}
 		out = append(out, l)
 	}
 	if len(r.refs) > 0 {
-		out = append(out, &document.Paragraph{Text: "Het artikel verwijst ook naar " + format.Join(r.refs, "en") + "."})
+		out = append(out, &document.Paragraph{Text: txt("Het artikel verwijst ook naar " + format.Join(r.refs, "en") + ".")})
 	}
 	return out
 }
@@ -354,7 +354,7 @@ func (a *Amendment) appendNote(out []document.Block, n *document.Article, old []
 	if len(note) == 0 {
 		return out
 	}
-	out = append(out, &document.Paragraph{Text: lead})
+	out = append(out, &document.Paragraph{Text: txt(lead)})
 	for _, b := range note {
 		if h, ok := b.(*document.Heading); ok {
 			b = &document.Heading{Level: h.Level + 1, Text: h.Text}
@@ -368,13 +368,13 @@ func sameBlock(a, b document.Block) bool {
 	switch x := a.(type) {
 	case *document.Paragraph:
 		y, ok := b.(*document.Paragraph)
-		return ok && x.Text == y.Text
+		return ok && x.Text.Equal(y.Text)
 	case *document.Heading:
 		y, ok := b.(*document.Heading)
-		return ok && x.Text == y.Text
+		return ok && x.Text.Equal(y.Text)
 	case *document.List:
 		y, ok := b.(*document.List)
-		return ok && slices.Equal(x.Items, y.Items)
+		return ok && slices.EqualFunc(x.Items, y.Items, document.Text.Equal)
 	}
 	return false
 }
@@ -394,9 +394,9 @@ func (a *Amendment) definitionNotes(c *Change) []document.Block {
 			if users := a.users(e.loc.term); len(users) > 0 {
 				s += " (" + format.Join(users, "en") + ")"
 			}
-			out = append(out, &document.Paragraph{Text: s + "."})
+			out = append(out, &document.Paragraph{Text: txt(s + ".")})
 		case editDefRemove:
-			out = append(out, &document.Paragraph{Text: "De begripsomschrijving van " + t + " vervalt, omdat de verordening dit begrip na de wijziging niet meer gebruikt."})
+			out = append(out, &document.Paragraph{Text: txt("De begripsomschrijving van " + t + " vervalt, omdat de verordening dit begrip na de wijziging niet meer gebruikt.")})
 		default:
 			var ids []string
 			for _, d := range a.lib.Definitions {
@@ -425,9 +425,9 @@ func (a *Amendment) users(term string) []string {
 // entryNote is the toelichting on Artikel II.
 func (a *Amendment) entryNote() []document.Block {
 	s := "Deze verordening treedt in werking op " + a.dateOr("inwerkingtreding") + ". Een verordening geldt pas nadat zij in het gemeenteblad is bekendgemaakt; verschijnt het gemeenteblad later dan die datum, dan treedt zij in werking op de dag na de uitgifte, zodat de wijziging nooit terugwerkt."
-	out := []document.Block{&document.Paragraph{Text: s}}
+	out := []document.Block{&document.Paragraph{Text: txt(s)}}
 	if a.EarlyDate() {
-		out = append(out, &document.Paragraph{Text: "[Let op: deze datum ligt niet na de datum waarop de " + a.Citeertitel + " in werking is getreden. Kies de datum waarop de wijziging in werking treedt en zet die als inwerkingtreding in het nieuwe antwoordbestand.]"})
+		out = append(out, &document.Paragraph{Text: txt("[Let op: deze datum ligt niet na de datum waarop de " + a.Citeertitel + " in werking is getreden. Kies de datum waarop de wijziging in werking treedt en zet die als inwerkingtreding in het nieuwe antwoordbestand.]")})
 	}
 	return out
 }

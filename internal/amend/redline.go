@@ -24,17 +24,17 @@ type rblock struct {
 // it: title, aanhef, chapter and article headings, leden, onderdelen,
 // ondertekening. The toelichting is not part of the regulation.
 func regulationBlocks(d *document.Document) []rblock {
-	out := []rblock{{"titel", d.Title}}
+	out := []rblock{{"titel", md(d.Title)}}
 	frame := func(blocks []document.Block) {
 		for _, b := range blocks {
 			switch b := b.(type) {
 			case *document.Paragraph:
-				out = append(out, rblock{"p", b.Text})
+				out = append(out, rblock{"p", md(b.Text)})
 			case *document.Heading:
-				out = append(out, rblock{"p", b.Text})
+				out = append(out, rblock{"p", md(b.Text)})
 			case *document.List:
 				for _, it := range b.Items {
-					out = append(out, rblock{"onderdeel", it})
+					out = append(out, rblock{"onderdeel", md(it)})
 				}
 			case *document.Table:
 				out = append(out, tableBlocks(b)...)
@@ -44,12 +44,12 @@ func regulationBlocks(d *document.Document) []rblock {
 	frame(d.Intro)
 	for _, ch := range d.Chapters {
 		if ch.Number != "" {
-			out = append(out, rblock{"hoofdstuk", "Hoofdstuk " + ch.Number + ". " + ch.Title})
+			out = append(out, rblock{"hoofdstuk", md(ch.Heading())})
 		}
 		for _, a := range ch.Articles {
-			out = append(out, rblock{"artikel", a.Heading()})
+			out = append(out, rblock{"artikel", md(a.Heading())})
 			for _, l := range a.Leden {
-				t := l.Text
+				t := md(l.Text)
 				if l.Number != "" {
 					t = l.Number + ". " + t
 				}
@@ -57,7 +57,7 @@ func regulationBlocks(d *document.Document) []rblock {
 				var items func(items []*document.Item, kind string)
 				items = func(its []*document.Item, kind string) {
 					for _, it := range its {
-						t := it.Text
+						t := md(it.Text)
 						if it.Marker != "" && it.Marker != "-" {
 							t = it.Marker + " " + t
 						}
@@ -75,9 +75,9 @@ func regulationBlocks(d *document.Document) []rblock {
 }
 
 func tableBlocks(t *document.Table) []rblock {
-	out := []rblock{{"p", strings.Join(t.Header, " | ")}}
+	out := []rblock{{"p", strings.Join(mds(t.Header), " | ")}}
 	for _, r := range t.Rows {
-		out = append(out, rblock{"p", strings.Join(r, " | ")})
+		out = append(out, rblock{"p", strings.Join(mds(r), " | ")})
 	}
 	return out
 }

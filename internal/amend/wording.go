@@ -177,13 +177,13 @@ func (c *Change) lead(of string) string {
 func (c *Change) Summary() string {
 	switch c.Kind {
 	case Modified:
-		return "Artikel " + c.New[0].Number + " (" + c.New[0].Title + ") wordt gewijzigd."
+		return "Artikel " + c.New[0].Number + " (" + md(c.New[0].Title) + ") wordt gewijzigd."
 	case Replaced:
-		return "Artikel " + c.New[0].Number + " (" + c.Old[0].Title + ") wordt vervangen door een andere regeling."
+		return "Artikel " + c.New[0].Number + " (" + md(c.Old[0].Title) + ") wordt vervangen door een andere regeling."
 	case Inserted:
 		var names []string
 		for _, n := range c.New {
-			names = append(names, "artikel "+n.Number+" ("+n.Title+")")
+			names = append(names, "artikel "+n.Number+" ("+md(n.Title)+")")
 		}
 		where := "Na artikel " + c.After
 		if c.After == "" {
@@ -197,7 +197,7 @@ func (c *Change) Summary() string {
 	case Removed:
 		var names []string
 		for _, o := range c.Old {
-			names = append(names, "artikel "+o.Number+" ("+o.Title+")")
+			names = append(names, "artikel "+o.Number+" ("+md(o.Title)+")")
 		}
 		verb := " vervalt."
 		if len(names) > 1 {

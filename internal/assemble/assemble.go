@@ -101,6 +101,9 @@ func BuildWith(lib *clause.Library, ans *answer.Answers, opts Options) (*Result,
 		return nil, b.result()
 	}
 	res.Coverage = coverage(lib, ans, res.Chosen, res)
+	for _, d := range res.Documents() {
+		finish(d)
+	}
 	return res, nil
 }
 
@@ -300,7 +303,8 @@ func reason(c *clause.Clause) string {
 // regulation assembles a numbered regulation from the chosen clauses.
 func (b *builder) regulation(doc string, chosen []Chosen) *document.Document {
 	d := &document.Document{Kind: document.Kind(doc), Gemeente: b.ans.Gemeente}
-	d.Title, d.Citeertitel, d.Subject = b.titles(doc)
+	title, short, subject := b.titles(doc)
+	d.Title, d.Citeertitel, d.Subject = src(title), document.ParseMarkdown(short).Plain(), document.ParseMarkdown(subject).Plain()
 	legal := doc != "informatieblad"
 	var defs *document.Article
 	var basis []clause.StatuteRef
@@ -337,7 +341,7 @@ func (b *builder) regulation(doc string, chosen []Chosen) *document.Document {
 	b.data.GeletOp = b.lib.GeletOp(basis)
 	if doc == "verordening" && b.paragraph {
 		// The frame is the wijzigingsverordening's (see amending).
-		d.Notes = &document.Notes{Title: "Toelichting"}
+		d.Notes = &document.Notes{Title: document.Plain("Toelichting")}
 	} else {
 		b.frame(d, doc)
 	}
@@ -401,7 +405,7 @@ func (b *builder) chapters(doc string, chosen []Chosen) []chapterPlan {
 	}
 	var out []chapterPlan
 	for _, ch := range defs {
-		plan := chapterPlan{doc: &document.Chapter{Title: ch.Title}}
+		plan := chapterPlan{doc: &document.Chapter{Title: src(ch.Title)}}
 		for _, c := range chosen {
 			if c.Clause.Chapter == ch.ID {
 				plan.clauses = append(plan.clauses, c.Clause)
@@ -485,7 +489,7 @@ func (b *builder) article(c *clause.Clause, legal bool) *document.Article {
 		b.errs.Add(c.Pos, "%s: %v", c.ID, err)
 		return nil
 	}
-	art := &document.Article{ID: c.ID, Title: c.Title, Leden: leden, Note: parseNote(note)}
+	art := &document.Article{ID: c.ID, Title: src(c.Title), Leden: leden, Note: parseNote(note)}
 	if !legal {
 		bullets(leden)
 		return art
@@ -528,7 +532,7 @@ func (b *builder) frame(d *document.Document, doc string) {
 	d.Intro = run("aanhef")
 	d.Closing = run("ondertekening")
 	if general := run("toelichting"); general != nil || hasNotes(d) {
-		d.Notes = &document.Notes{Title: "Toelichting", General: general}
+		d.Notes = &document.Notes{Title: document.Plain("Toelichting"), General: general}
 	}
 }
 

@@ -75,7 +75,8 @@ func newLid(block []string) (*document.Lid, error) {
 		i++
 	}
 	lid := &document.Lid{}
-	lid.Label, lid.Text = cutLabel(strings.Join(text, " "))
+	label, t := cutLabel(strings.Join(text, " "))
+	lid.Label, lid.Text = label, src(t)
 	return lid, addToLid(lid, block[i:])
 }
 
@@ -106,7 +107,7 @@ func addToLid(lid *document.Lid, lines []string) error {
 		}
 		indent := len(line) - len(strings.TrimLeft(line, " "))
 		label, text := cutLabel(strings.TrimSpace(strings.TrimLeft(line, " ")[2:]))
-		item := &document.Item{Label: label, Text: text}
+		item := &document.Item{Label: label, Text: src(text)}
 		if indent >= 2 {
 			if len(lid.Items) == 0 {
 				return fmt.Errorf("subonderdeel zonder onderdeel: %q", line)
@@ -130,7 +131,7 @@ func lastItem(items []*document.Item) *document.Item {
 }
 
 func appendText(it *document.Item, line string) {
-	it.Text += " " + strings.TrimSpace(line)
+	it.Text = src(md(it.Text) + " " + strings.TrimSpace(line))
 }
 
 // cutLabel splits "{#label} text" into its label and text.
@@ -147,13 +148,13 @@ func parseTable(lines []string) (*document.Table, error) {
 	if len(lines) < 2 || !isRule(lines[1]) {
 		return nil, fmt.Errorf("een tabel heeft een kopregel en een regel met |---|: %q", lines[0])
 	}
-	t := &document.Table{Header: cells(lines[0])}
+	t := &document.Table{Header: srcs(cells(lines[0])...)}
 	for _, l := range lines[2:] {
 		row := cells(l)
 		if len(row) != len(t.Header) {
 			return nil, fmt.Errorf("tabelregel heeft %d cellen, de kop %d: %q", len(row), len(t.Header), l)
 		}
-		t.Rows = append(t.Rows, row)
+		t.Rows = append(t.Rows, srcs(row...))
 	}
 	return t, nil
 }
@@ -193,9 +194,9 @@ const defListMarker = refOpen + "DEFINITIES" + refClose
 // cutDefList removes the definitions marker from the lid's text and
 // reports whether it was there.
 func cutDefList(lid *document.Lid) bool {
-	t, ok := strings.CutPrefix(lid.Text, defListMarker)
+	t, ok := strings.CutPrefix(md(lid.Text), defListMarker)
 	if ok {
-		lid.Text = strings.TrimSpace(t)
+		lid.Text = src(strings.TrimSpace(t))
 	}
 	return ok
 }
@@ -204,7 +205,7 @@ func cutDefList(lid *document.Lid) bool {
 // markup, and gives them no marker.
 func sortDefinitions(items []*document.Item) {
 	key := func(it *document.Item) string {
-		return strings.ToLower(strings.TrimLeft(unmark(it.Text), "*_\\ "))
+		return strings.ToLower(strings.TrimLeft(unmark(md(it.Text)), "*_\\ "))
 	}
 	slices.SortStableFunc(items, func(a, b *document.Item) int { return strings.Compare(key(a), key(b)) })
 	for _, it := range items {
@@ -228,7 +229,7 @@ func numberLegal(leden []*document.Lid) {
 		}
 		leaves := collectLeaves(lid.Items, nil)
 		for j, it := range leaves {
-			it.Text = punctuate(it.Text, j == len(leaves)-1)
+			it.Text = src(punctuate(md(it.Text), j == len(leaves)-1))
 		}
 	}
 }
@@ -237,7 +238,7 @@ func markItems(items []*document.Item, mark func(int) string) {
 	for i, it := range items {
 		it.Marker = mark(i)
 		if len(it.Items) > 0 {
-			it.Text = strings.TrimRight(it.Text, " ;.,:") + ":"
+			it.Text = src(strings.TrimRight(md(it.Text), " ;.,:") + ":")
 			markItems(it.Items, degree)
 		}
 	}
@@ -298,7 +299,7 @@ func parseNote(text string) []document.Block {
 		var para []string
 		flush := func() {
 			if len(para) > 0 {
-				out = append(out, &document.Paragraph{Text: strings.Join(para, " ")})
+				out = append(out, &document.Paragraph{Text: src(strings.Join(para, " "))})
 				para = nil
 			}
 		}
@@ -309,16 +310,17 @@ func parseNote(text string) []document.Block {
 			case strings.HasPrefix(t, "### "):
 				flush()
 				list = nil
-				out = append(out, &document.Heading{Level: 1, Text: strings.TrimPrefix(t, "### ")})
+				out = append(out, &document.Heading{Level: 1, Text: src(strings.TrimPrefix(t, "### "))})
 			case strings.HasPrefix(t, "- "):
 				flush()
 				if list == nil {
 					list = &document.List{}
 					out = append(out, list)
 				}
-				list.Items = append(list.Items, strings.TrimPrefix(t, "- "))
+				list.Items = append(list.Items, src(strings.TrimPrefix(t, "- ")))
 			case list != nil:
-				list.Items[len(list.Items)-1] += " " + t
+				last := &list.Items[len(list.Items)-1]
+				*last = src(md(*last) + " " + t)
 			default:
 				para = append(para, t)
 			}

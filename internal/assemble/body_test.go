@@ -21,7 +21,7 @@ func show(leden []*document.Lid) string {
 	var items func([]*document.Item, string)
 	items = func(its []*document.Item, ind string) {
 		for _, it := range its {
-			b.WriteString(ind + it.Marker + " " + it.Text + "\n")
+			b.WriteString(ind + it.Marker + " " + md(it.Text) + "\n")
 			items(it.Items, ind+"  ")
 		}
 	}
@@ -29,7 +29,7 @@ func show(leden []*document.Lid) string {
 		if l.Number != "" {
 			b.WriteString(l.Number + ". ")
 		}
-		b.WriteString(l.Text + "\n")
+		b.WriteString(md(l.Text) + "\n")
 		items(l.Items, "  ")
 	}
 	return b.String()

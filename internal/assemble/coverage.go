@@ -138,10 +138,10 @@ func codeIDs(msg string) string { return questionID.ReplaceAllString(msg, "`$0`"
 // Report builds the coverage report (dekkingsoverzicht) as a document.
 func (c *Coverage) Report(v *document.Document) *document.Document {
 	d := &document.Document{Kind: document.Dekking, Gemeente: v.Gemeente,
-		Title:       "Dekkingsoverzicht " + v.Citeertitel,
+		Title:       document.Plain("Dekkingsoverzicht " + v.Citeertitel),
 		Citeertitel: "Dekkingsoverzicht " + v.Citeertitel,
 		Subject:     "Welke wettelijke eisen de verordening dekt, en in welk artikel"}
-	d.Intro = []document.Block{&document.Paragraph{Text: "Dit overzicht legt elke eis die de Participatiewet aan een verordening over jobcoaching stelt naast het artikel van de conceptverordening dat eraan voldoet. Het is bedoeld voor de jurist die de verordening toetst; het hoort niet bij het raadsvoorstel."}}
+	d.Intro = []document.Block{&document.Paragraph{Text: src("Dit overzicht legt elke eis die de Participatiewet aan een verordening over jobcoaching stelt naast het artikel van de conceptverordening dat eraan voldoet. Het is bedoeld voor de jurist die de verordening toetst; het hoort niet bij het raadsvoorstel.")}}
 	var req, elders []CoverageRow
 	for _, r := range c.Rows {
 		if r.Req.Required() {
@@ -167,29 +167,29 @@ func (c *Coverage) Report(v *document.Document) *document.Document {
 		ch.Articles = append(ch.Articles, conflictSection(c.Conflicts))
 	}
 	d.Chapters = []*document.Chapter{ch}
-	return d
+	return finish(d)
 }
 
 // conflictSection lists the consistency rules the answers break.
 func conflictSection(fs []Finding) *document.Article {
-	t := &document.Table{Header: []string{"Regel", "Wat niet klopt", "Antwoorden"}}
+	t := &document.Table{Header: srcs("Regel", "Wat niet klopt", "Antwoorden")}
 	for _, f := range fs {
-		t.Rows = append(t.Rows, []string{"`" + f.ID + "`", codeIDs(f.Message), "`" + strings.Join(f.Ask, "`, `") + "`"})
+		t.Rows = append(t.Rows, srcs("`"+f.ID+"`", codeIDs(f.Message), "`"+strings.Join(f.Ask, "`, `")+"`"))
 	}
 	return section("samenhang", "Antwoorden die elkaar tegenspreken",
 		"Deze antwoorden passen niet bij elkaar; de documenten spreken zichzelf of de wet dan tegen. Pas de genoemde antwoorden aan.", t)
 }
 
 func section(id, title, text string, t *document.Table) *document.Article {
-	return &document.Article{ID: id, Title: title, Leden: []*document.Lid{{Text: text, Blocks: []document.Block{t}}}}
+	return &document.Article{ID: id, Title: src(title), Leden: []*document.Lid{{Text: src(text), Blocks: []document.Block{t}}}}
 }
 
 func table(rows []CoverageRow, withArticles bool) *document.Table {
-	t := &document.Table{Header: []string{"Eis", "Grondslag", "Omschrijving"}}
+	t := &document.Table{Header: srcs("Eis", "Grondslag", "Omschrijving")}
 	if withArticles {
-		t.Header = append(t.Header, "Gedekt door")
+		t.Header = append(t.Header, src("Gedekt door"))
 	} else {
-		t.Header = append(t.Header, "Toelichting")
+		t.Header = append(t.Header, src("Toelichting"))
 	}
 	for _, r := range rows {
 		row := []string{"`" + r.Req.ID + "`", r.Req.Basis.String(), r.Req.Description}
@@ -198,7 +198,7 @@ func table(rows []CoverageRow, withArticles bool) *document.Table {
 		} else {
 			row = append(row, r.Req.Note)
 		}
-		t.Rows = append(t.Rows, row)
+		t.Rows = append(t.Rows, srcs(row...))
 	}
 	return t
 }

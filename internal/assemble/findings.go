@@ -185,7 +185,7 @@ func (x *textIndex) text(doc string, notes bool) *docText {
 	if t == nil {
 		t = &docText{}
 		for _, a := range d.Articles() {
-			t.articles = append(t.articles, textPart{a.Heading(), searchText(articleText(a))})
+			t.articles = append(t.articles, textPart{a.Heading().Plain(), searchText(articleText(a))})
 		}
 		t.all = joinParts(t.articles)
 		x.texts[doc] = t
@@ -193,7 +193,7 @@ func (x *textIndex) text(doc string, notes bool) *docText {
 	if notes && t.notes == nil {
 		t.notes = make([]textPart, 0, len(t.articles))
 		for _, a := range d.Articles() {
-			t.notes = append(t.notes, textPart{"toelichting bij " + a.Heading(), searchText(blocksText(a.Note))})
+			t.notes = append(t.notes, textPart{"toelichting bij " + a.Heading().Plain(), searchText(blocksText(a.Note))})
 		}
 		var parts []textPart
 		for i := range t.articles {
@@ -234,14 +234,14 @@ func blocksText(blocks []document.Block) string {
 	for _, bl := range blocks {
 		switch x := bl.(type) {
 		case *document.Paragraph:
-			b.WriteString(x.Text + "\n")
+			b.WriteString(textOf(x.Text) + "\n")
 		case *document.Heading:
-			b.WriteString(x.Text + "\n")
+			b.WriteString(textOf(x.Text) + "\n")
 		case *document.List:
-			b.WriteString(strings.Join(x.Items, "\n") + "\n")
+			b.WriteString(strings.Join(texts(x.Items), "\n") + "\n")
 		case *document.Table:
 			for _, row := range x.Rows {
-				b.WriteString(strings.Join(row, " ") + "\n")
+				b.WriteString(strings.Join(texts(row), " ") + "\n")
 			}
 		}
 	}

@@ -182,8 +182,8 @@ func TestFindingPositions(t *testing.T) {
 	}
 	var cell string
 	for _, r := range res.Coverage.Report(res.Verordening).Chapters[0].Articles[0].Leden[0].Blocks[0].(*document.Table).Rows {
-		if strings.Contains(r[0], "pw8a-2e2-borging") {
-			cell = r[len(r)-1]
+		if strings.Contains(r[0].Markdown(), "pw8a-2e2-borging") {
+			cell = r[len(r)-1].Markdown()
 		}
 	}
 	if !strings.HasPrefix(cell, "niet gedekt: zet borging op ten minste één maatregel") {

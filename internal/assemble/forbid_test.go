@@ -28,9 +28,9 @@ func TestForbiddenText(t *testing.T) {
 	rule := &clause.Rule{ID: "r", When: when, Ask: []string{"ambtshalve"}, Message: "m", In: "verordening",
 		Forbid: []string{clause.NormalizeText("zonder nieuwe aanvraag")}}
 	doc := func(lid, note string) map[string]*document.Document {
-		a := &document.Article{ID: "overgang", Number: "8", Title: "Overgang",
-			Leden: []*document.Lid{{Text: "Het college kan"}, {Text: "de jobcoaching:", Items: []*document.Item{{Text: lid}}}},
-			Note:  []document.Block{&document.Paragraph{Text: note}}}
+		a := &document.Article{ID: "overgang", Number: "8", Title: src("Overgang"),
+			Leden: []*document.Lid{{Text: src("Het college kan")}, {Text: src("de jobcoaching:"), Items: []*document.Item{{Text: src(lid)}}}},
+			Note:  []document.Block{&document.Paragraph{Text: src(note)}}}
 		return map[string]*document.Document{"verordening": {Chapters: []*document.Chapter{{Articles: []*document.Article{a}}}}}
 	}
 	show := func(string) string { return "" }
@@ -63,10 +63,10 @@ func TestForbidRules(t *testing.T) {
 	rule := embeddedRule(t)
 	one := oneArticle
 	noted := func(general, note string) map[string]*document.Document {
-		a := &document.Article{ID: "x", Number: "8", Title: "X", Leden: []*document.Lid{{Text: "Tekst."}},
-			Note: []document.Block{&document.Paragraph{Text: note}}}
+		a := &document.Article{ID: "x", Number: "8", Title: src("X"), Leden: []*document.Lid{{Text: src("Tekst.")}},
+			Note: []document.Block{&document.Paragraph{Text: src(note)}}}
 		return map[string]*document.Document{"verordening": {Chapters: []*document.Chapter{{Articles: []*document.Article{a}}},
-			Notes: &document.Notes{General: []document.Block{&document.Paragraph{Text: general}}}}}
+			Notes: &document.Notes{General: []document.Block{&document.Paragraph{Text: src(general)}}}}}
 	}
 	procured := map[string]any{"selectie_jobcoachorganisatie": "aanbesteding", "landelijke_werkgevers": true}
 	show := func(string) string { return "" }

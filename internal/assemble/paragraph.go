@@ -153,15 +153,20 @@ func (b *builder) resolveInParagraph(art *document.Article, p *document.Document
 		var out strings.Builder
 		last := 0
 		for _, m := range refRe.FindAllStringSubmatchIndex(s, -1) {
-			w, err := resolveOne(p, nil, b.docName, nil, parseRef(s[m[2]:m[3]]))
+			r := parseRef(s[m[2]:m[3]])
+			w, kind, num, target, err := resolveOne(p, nil, b.docName, nil, r)
+			comma := strings.Contains(w, ",")
 			if err != nil {
 				b.errs.Add(source.Pos{File: amendArticleIITmpl}, "%v", err)
 				w = "[verwijzing]"
+			} else {
+				r.target = target
+				w = resolvedRef(kind, r, num, w)
 			}
 			// "artikel 12f, eerste lid, van die verordening": a
 			// reference with a comma takes one before the words naming
 			// the regulation it stands in.
-			if strings.Contains(w, ",") && strings.HasPrefix(s[m[1]:], " van ") {
+			if comma && strings.HasPrefix(s[m[1]:], " van ") {
 				w += ","
 			}
 			out.WriteString(s[last:m[0]] + w)
@@ -214,9 +219,9 @@ func changeLeden(text string) ([]*document.Lid, int) {
 		case t == insertMarker:
 			insert = len(out) - 1
 		case m != nil:
-			out = append(out, &document.Lid{Number: m[1], Text: m[2]})
+			out = append(out, &document.Lid{Number: m[1], Text: src(m[2])})
 		default:
-			out = append(out, &document.Lid{Text: t})
+			out = append(out, &document.Lid{Text: src(t)})
 		}
 	}
 	return out, insert
@@ -227,7 +232,7 @@ func changeLeden(text string) ([]*document.Lid, int) {
 func withArticleNotes(note []document.Block, arts []*document.Article) []document.Block {
 	var out []document.Block
 	for _, bl := range note {
-		if p, ok := bl.(*document.Paragraph); !ok || p.Text != insertMarker {
+		if p, ok := bl.(*document.Paragraph); !ok || md(p.Text) != insertMarker {
 			out = append(out, bl)
 			continue
 		}
@@ -250,7 +255,7 @@ func withArticleNotes(note []document.Block, arts []*document.Article) []documen
 // unmark drops the answer markers from the frame's text.
 func (a *Amending) unmark() {
 	for _, l := range a.ArticleI {
-		l.Text = unmark(l.Text)
+		l.Text = apply(unmark, l.Text)
 	}
 	walkBlocks(a.Intro, unmark)
 	walkBlocks(a.NoteI, unmark)
@@ -266,13 +271,13 @@ func (a *Amending) unmark() {
 // Markdown block quote (Markdown and HTML); without, plain paragraphs
 // with bold headings (Word).
 func (a *Amending) Document(blockquotes bool) *document.Document {
-	d := &document.Document{Kind: document.Verordening, Title: a.Title, Citeertitel: a.Title,
+	d := &document.Document{Kind: document.Verordening, Title: src(a.Title), Citeertitel: document.ParseMarkdown(a.Title).Plain(),
 		Gemeente: a.Gemeente, Subject: a.Title, Intro: a.Intro, Closing: a.Closing}
 	var leden []*document.Lid
 	for i, l := range a.ArticleI {
 		c := *l
 		if i == a.Insert {
-			lines := []QuoteLine{{Heading: true, Text: a.Heading}}
+			lines := []QuoteLine{{Heading: true, Text: src(a.Heading)}}
 			for _, art := range a.Paragraph {
 				lines = append(lines, QuoteArticle(art)...)
 			}
@@ -286,6 +291,6 @@ func (a *Amending) Document(blockquotes bool) *document.Document {
 		arts = append(arts, a.ArticleII)
 	}
 	d.Chapters = []*document.Chapter{{Articles: arts}}
-	d.Notes = &document.Notes{Title: "Toelichting", General: a.General}
-	return d
+	d.Notes = &document.Notes{Title: document.Plain("Toelichting"), General: a.General}
+	return finish(d)
 }

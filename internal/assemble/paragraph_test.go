@@ -110,12 +110,12 @@ func articleText(a *document.Article) string {
 	var items func([]*document.Item)
 	items = func(its []*document.Item) {
 		for _, it := range its {
-			b.WriteString(it.Text + "\n")
+			b.WriteString(it.Text.Markdown() + "\n")
 			items(it.Items)
 		}
 	}
 	for _, l := range a.Leden {
-		b.WriteString(l.Text + "\n")
+		b.WriteString(l.Text.Markdown() + "\n")
 		items(l.Items)
 	}
 	return b.String()
@@ -183,12 +183,12 @@ func TestParagraphForm(t *testing.T) {
 	if len(arts) != 2 || arts[0].Number != "I" || arts[1].Number != "II" {
 		t.Fatalf("articles %v, want I and II", numbers(arts))
 	}
-	if !strings.Contains(d.Title, "wijziging van de "+title) {
-		t.Errorf("title %q", d.Title)
+	if !strings.Contains(d.Title.Markdown(), "wijziging van de "+title) {
+		t.Errorf("title %q", d.Title.Markdown())
 	}
 	var lids []string
 	for _, l := range arts[0].Leden {
-		lids = append(lids, l.Number+"|"+l.Text)
+		lids = append(lids, l.Number+"|"+l.Text.Markdown())
 	}
 	want := []string{"|De " + title + " wordt als volgt gewijzigd:", "A|Na artikel 12 wordt een paragraaf ingevoegd, luidende:", "B|Artikel 10 vervalt.", "C|Artikel 11 vervalt."}
 	if strings.Join(lids, "\n") != strings.Join(want, "\n") {
@@ -209,7 +209,7 @@ func TestParagraphForm(t *testing.T) {
 			}
 		}
 	}
-	if defs := out.Result.Verordening.Article("begripsbepalingen"); defs == nil || !strings.HasPrefix(defs.Leden[0].Text, "In deze paragraaf wordt verstaan onder:") {
+	if defs := out.Result.Verordening.Article("begripsbepalingen"); defs == nil || !strings.HasPrefix(defs.Leden[0].Text.Markdown(), "In deze paragraaf wordt verstaan onder:") {
 		t.Error("the definitions of the paragraph do not read \"In deze paragraaf wordt verstaan onder:\"")
 	}
 	md := file(t, out, "verordening.md")

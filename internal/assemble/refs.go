@@ -139,12 +139,13 @@ func resolveRefs(d *document.Document, docs map[string]*document.Document, name 
 			}
 			return refRe.ReplaceAllStringFunc(s, func(m string) string {
 				r := parseRef(m[len(refOpen) : len(m)-len(refClose)])
-				w, err := resolveOne(d, docs, name, art, r)
+				w, kind, num, target, err := resolveOne(d, docs, name, art, r)
 				if err != nil {
 					fail(art, r, err.Error())
 					return "[verwijzing]"
 				}
-				return w
+				r.target = target
+				return resolvedRef(kind, r, num, w)
 			})
 		}
 	}
@@ -159,9 +160,14 @@ func resolveRefs(d *document.Document, docs map[string]*document.Document, name 
 	}
 }
 
-func resolveOne(d *document.Document, docs map[string]*document.Document, name func(string) string, from *document.Article, r ref) (string, error) {
+// resolveOne returns the wording of reference r, and the kind of the
+// document and the number of the article it refers to.
+func resolveOne(d *document.Document, docs map[string]*document.Document, name func(string) string, from *document.Article, r ref) (w, kind, num, target string, err error) {
 	if strings.Contains(r.target, ",") {
-		return resolveList(d, docs, name, strings.Split(r.target, ","))
+		var chosen []string
+		w, kind, chosen, err = resolveList(d, docs, name, strings.Split(r.target, ","))
+		r.target = strings.Join(chosen, ",")
+		return w, kind, "", r.target, err
 	}
 	to, other := from, ""
 	if r.target != "" && (from == nil || r.target != from.ID) {
@@ -175,11 +181,11 @@ func resolveOne(d *document.Document, docs map[string]*document.Document, name f
 		}
 	}
 	if to == nil {
-		return "", fmt.Errorf("verwijzing naar clausule %q, die voor deze antwoorden niet is gekozen; zet de verwijzing binnen {{ if selected %q }}", r.target, r.target)
+		return "", "", "", "", fmt.Errorf("verwijzing naar clausule %q, die voor deze antwoorden niet is gekozen; zet de verwijzing binnen {{ if selected %q }}", r.target, r.target)
 	}
-	w, err := Wording(from, to, r.lid, r.item)
+	w, err = Wording(from, to, r.lid, r.item)
 	if err != nil {
-		return "", err
+		return "", "", "", "", err
 	}
 	if other != "" {
 		if strings.Contains(w, ",") {
@@ -190,7 +196,7 @@ func resolveOne(d *document.Document, docs map[string]*document.Document, name f
 	if r.capital {
 		w = strings.ToUpper(w[:1]) + w[1:]
 	}
-	return w, nil
+	return w, other, to.Number, to.ID, nil
 }
 
 // lookup finds the article of a clause in d or, failing that, in another
@@ -211,27 +217,28 @@ func lookup(d *document.Document, docs map[string]*document.Document, id string)
 // artikelen 8 en 20", "de artikelen 26 tot en met 28". Clauses not chosen
 // for these answers are left out, which is what a list of optional
 // articles wants.
-func resolveList(d *document.Document, docs map[string]*document.Document, name func(string) string, ids []string) (string, error) {
+// It also returns the kind of the document the articles are in, and the
+// ids of the chosen ones.
+func resolveList(d *document.Document, docs map[string]*document.Document, name func(string) string, ids []string) (w, kind string, chosen []string, err error) {
 	var nums []string
-	var other string
 	for _, id := range ids {
-		a, kind := lookup(d, docs, id)
+		a, k := lookup(d, docs, id)
 		if a == nil {
 			continue
 		}
 		if _, _, ok := splitNumber(a.Number); !ok {
-			return "", fmt.Errorf("refs: artikel %s heeft geen nummer als 12 of 12a", a.Number)
+			return "", "", nil, fmt.Errorf("refs: artikel %s heeft geen nummer als 12 of 12a", a.Number)
 		}
-		nums, other = append(nums, a.Number), kind
+		nums, kind, chosen = append(nums, a.Number), k, append(chosen, id)
 	}
 	if len(nums) == 0 {
-		return "", fmt.Errorf("refs: geen van de clausules %s is gekozen voor deze antwoorden", strings.Join(ids, ", "))
+		return "", "", nil, fmt.Errorf("refs: geen van de clausules %s is gekozen voor deze antwoorden", strings.Join(ids, ", "))
 	}
-	w := ArticleList(nums)
-	if other != "" {
-		w += " van de " + name(other)
+	w = ArticleList(nums)
+	if kind != "" {
+		w += " van de " + name(kind)
 	}
-	return w, nil
+	return w, kind, chosen, nil
 }
 
 // splitNumber splits an article number such as "22a" into 22 and "a".
@@ -307,20 +314,28 @@ func ArticleList(nums []string) string {
 	return "de artikelen " + format.Join(parts, "en")
 }
 
-// walkText applies f to every text of the article, its leden, items,
-// tables and note.
+// walkText applies f to the Markdown of every text of the article, its
+// leden, items, tables and note.
 func walkText(a *document.Article, f func(string) string) {
 	for _, l := range a.Leden {
-		l.Text = f(l.Text)
+		l.Text = apply(f, l.Text)
 		walkItems(l.Items, f)
 		walkBlocks(l.Blocks, f)
 	}
 	walkBlocks(a.Note, f)
 }
 
+// apply applies f to the Markdown of a text still being assembled.
+func apply(f func(string) string, t document.Text) document.Text {
+	if t == nil {
+		return nil
+	}
+	return src(f(md(t)))
+}
+
 func walkItems(items []*document.Item, f func(string) string) {
 	for _, it := range items {
-		it.Text = f(it.Text)
+		it.Text = apply(f, it.Text)
 		walkItems(it.Items, f)
 	}
 }
@@ -329,17 +344,17 @@ func walkBlocks(blocks []document.Block, f func(string) string) {
 	for _, b := range blocks {
 		switch b := b.(type) {
 		case *document.Paragraph:
-			b.Text = f(b.Text)
+			b.Text = apply(f, b.Text)
 		case *document.Heading:
-			b.Text = f(b.Text)
+			b.Text = apply(f, b.Text)
 		case *document.List:
 			for i := range b.Items {
-				b.Items[i] = f(b.Items[i])
+				b.Items[i] = apply(f, b.Items[i])
 			}
 		case *document.Table:
 			for _, row := range b.Rows {
 				for i := range row {
-					row[i] = f(row[i])
+					row[i] = apply(f, row[i])
 				}
 			}
 		}

@@ -35,6 +35,6 @@ func embeddedRule(t *testing.T) func(id string) *clause.Rule {
 // oneArticle is a built document of the given kind holding one article
 // with one lid of text, for judging a rule against a text.
 func oneArticle(kind, text string) map[string]*document.Document {
-	a := &document.Article{ID: "x", Number: "8", Title: "X", Leden: []*document.Lid{{Text: text}}}
+	a := &document.Article{ID: "x", Number: "8", Title: src("X"), Leden: []*document.Lid{{Text: src(text)}}}
 	return map[string]*document.Document{kind: {Chapters: []*document.Chapter{{Articles: []*document.Article{a}}}}}
 }

@@ -16,7 +16,7 @@ func blocksText(bs []document.Block) string {
 	var b strings.Builder
 	for _, bl := range bs {
 		if p, ok := bl.(*document.Paragraph); ok {
-			b.WriteString(p.Text + "\n")
+			b.WriteString(p.Text.Markdown() + "\n")
 		}
 	}
 	return b.String()
@@ -61,8 +61,8 @@ func TestSecondDocument(t *testing.T) {
 				t.Fatal(err)
 			}
 			br := res.Beleidsregels
-			if br.Title != tc.title {
-				t.Errorf("title %q, want %q", br.Title, tc.title)
+			if br.Title.Markdown() != tc.title {
+				t.Errorf("title %q, want %q", br.Title.Markdown(), tc.title)
 			}
 			text := blocksText(br.Intro) + docText(br)
 			for _, w := range tc.want {

@@ -18,7 +18,7 @@ const defsMarker = refOpen + "BEGRIPPEN" + refClose
 func hasDefsMarker(a *document.Article) bool {
 	for _, l := range a.Leden {
 		for _, it := range l.Items {
-			if strings.HasPrefix(it.Text, defsMarker) {
+			if strings.HasPrefix(md(it.Text), defsMarker) {
 				return true
 			}
 		}
@@ -133,13 +133,13 @@ func (t *termTable) find(text string) map[string]bool {
 func articleText(a *document.Article) string {
 	var sb strings.Builder
 	for _, l := range a.Leden {
-		sb.WriteString(l.Text + "\n")
+		sb.WriteString(textOf(l.Text) + "\n")
 		itemText(&sb, l.Items)
 		for _, bl := range l.Blocks {
 			if t, ok := bl.(*document.Table); ok {
-				sb.WriteString(strings.Join(t.Header, " ") + "\n")
+				sb.WriteString(strings.Join(texts(t.Header), " ") + "\n")
 				for _, r := range t.Rows {
-					sb.WriteString(strings.Join(r, " ") + "\n")
+					sb.WriteString(strings.Join(texts(r), " ") + "\n")
 				}
 			}
 		}
@@ -149,7 +149,7 @@ func articleText(a *document.Article) string {
 
 func itemText(sb *strings.Builder, items []*document.Item) {
 	for _, it := range items {
-		sb.WriteString(it.Text + "\n")
+		sb.WriteString(textOf(it.Text) + "\n")
 		itemText(sb, it.Items)
 	}
 }
@@ -213,7 +213,7 @@ func (b *builder) definitions(d *document.Document, defs *document.Article, chos
 		text = strings.Join(strings.Fields(text), " ")
 		b.checkTerms(def, text, term)
 		use(def.Uses)
-		items = append(items, &document.Item{Label: term, Text: term + ": " + strings.TrimRight(text, " ;.")})
+		items = append(items, &document.Item{Label: term, Text: src(term + ": " + strings.TrimRight(text, " ;."))})
 		if n := parseNote(note); len(n) > 0 {
 			notes = append(notes, n...)
 		}
@@ -256,11 +256,11 @@ func (b *builder) definition(term string) *clause.Clause {
 func fillDefinitions(a *document.Article, items []*document.Item, notes []document.Block) {
 	sort.SliceStable(items, func(i, j int) bool { return strings.ToLower(items[i].Label) < strings.ToLower(items[j].Label) })
 	for i, it := range items {
-		it.Text = punctuate(it.Text, i == len(items)-1)
+		it.Text = src(punctuate(md(it.Text), i == len(items)-1))
 	}
 	for _, l := range a.Leden {
 		for i, it := range l.Items {
-			if strings.HasPrefix(it.Text, defsMarker) {
+			if strings.HasPrefix(md(it.Text), defsMarker) {
 				l.Items = slices.Concat(l.Items[:i], items, l.Items[i+1:])
 				break
 			}

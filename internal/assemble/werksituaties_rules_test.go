@@ -13,9 +13,9 @@ import (
 func TestSituationRules(t *testing.T) {
 	rule := embeddedRule(t)
 	doc := func(kind, text, note string) map[string]*document.Document {
-		a := &document.Article{ID: "x", Number: "7", Title: "X", Leden: []*document.Lid{{Text: text}}}
+		a := &document.Article{ID: "x", Number: "7", Title: src("X"), Leden: []*document.Lid{{Text: src(text)}}}
 		if note != "" {
-			a.Note = []document.Block{&document.Paragraph{Text: note}}
+			a.Note = []document.Block{&document.Paragraph{Text: src(note)}}
 		}
 		return map[string]*document.Document{kind: {Chapters: []*document.Chapter{{Articles: []*document.Article{a}}}}}
 	}

@@ -170,7 +170,7 @@ func TestExamplesBuildThreeDocuments(t *testing.T) {
 			}
 			for _, a := range b.informatieblad().Articles() {
 				if a.Number != "" {
-					t.Errorf("informatieblad section %q has a number", a.Title)
+					t.Errorf("informatieblad section %q has a number", a.Title.Plain())
 				}
 			}
 			// Nadere regels rest on the verordening, beleidsregels on Awb 4:81.
@@ -597,7 +597,7 @@ func checkMention(v *document.Document, mn mention) string {
 	if mn.lid != "" {
 		lid = slices.Index(ordinals, mn.lid)
 		if lid < 0 || lid >= len(art.Leden) || len(art.Leden) < 2 {
-			return fmt.Sprintf("%q: artikel %s (%s) has %d leden", mn.text, art.Number, art.Title, len(art.Leden))
+			return fmt.Sprintf("%q: artikel %s (%s) has %d leden", mn.text, art.Number, art.Title.Plain(), len(art.Leden))
 		}
 	}
 	if mn.item != "" {
@@ -613,7 +613,7 @@ func checkMention(v *document.Document, mn mention) string {
 			}
 		}
 		if !found {
-			return fmt.Sprintf("%q: artikel %s (%s) has no onderdeel %s", mn.text, art.Number, art.Title, mn.item)
+			return fmt.Sprintf("%q: artikel %s (%s) has no onderdeel %s", mn.text, art.Number, art.Title.Plain(), mn.item)
 		}
 	}
 	return ""
@@ -646,16 +646,22 @@ func blocksText(blocks []document.Block) string {
 	for _, b := range blocks {
 		switch b := b.(type) {
 		case *document.Paragraph:
-			sb.WriteString(b.Text + "\n")
+			sb.WriteString(b.Text.Markdown() + "\n")
 		case *document.Heading:
-			sb.WriteString(b.Text + "\n")
+			sb.WriteString(b.Text.Markdown() + "\n")
 		case *document.List:
 			for _, it := range b.Items {
-				sb.WriteString(it + "\n")
+				sb.WriteString(it.Markdown() + "\n")
 			}
 		case *document.Table:
 			for _, row := range b.Rows {
-				sb.WriteString(strings.Join(row, " | ") + "\n")
+				for i, c := range row {
+					if i > 0 {
+						sb.WriteString(" | ")
+					}
+					sb.WriteString(c.Markdown())
+				}
+				sb.WriteString("\n")
 			}
 		}
 	}
@@ -820,7 +826,7 @@ func bodyUnits(d *document.Document) []string {
 	var items func([]*document.Item)
 	items = func(its []*document.Item) {
 		for _, it := range its {
-			add(it.Text)
+			add(it.Text.Markdown())
 			items(it.Items)
 		}
 	}
@@ -828,10 +834,10 @@ func bodyUnits(d *document.Document) []string {
 		for _, b := range bs {
 			switch b := b.(type) {
 			case *document.Paragraph:
-				add(b.Text)
+				add(b.Text.Markdown())
 			case *document.List:
 				for _, it := range b.Items {
-					add(it)
+					add(it.Markdown())
 				}
 			}
 		}
@@ -842,7 +848,7 @@ func bodyUnits(d *document.Document) []string {
 			continue
 		}
 		for _, l := range a.Leden {
-			add(l.Text)
+			add(l.Text.Markdown())
 			items(l.Items)
 			blocks(l.Blocks)
 		}

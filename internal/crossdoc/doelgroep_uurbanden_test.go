@@ -230,22 +230,22 @@ func TestDoelgroepAndUurbandenCatchBrokenText(t *testing.T) {
 	}
 	broken := map[string]func(v *document.Document){
 		"de kern sluit niemand uit die de begeleiding nodig heeft": func(v *document.Document) {
-			lid(v, "doelgroep", "aanvullend").Text = "Een andere werknemer komt niet in aanmerking voor jobcoaching."
+			lid(v, "doelgroep", "aanvullend").Text = document.ParseMarkdown("Een andere werknemer komt niet in aanmerking voor jobcoaching.")
 		},
 		"een loonwaardeband is een factor, geen drempel": func(v *document.Document) {
-			lid(v, "doelgroep", "band-factor").Text = "Het college kent geen jobcoaching toe aan een werknemer met een loonwaarde van meer dan 80 procent van het wettelijk minimumloon."
+			lid(v, "doelgroep", "band-factor").Text = document.ParseMarkdown("Het college kent geen jobcoaching toe aan een werknemer met een loonwaarde van meer dan 80 procent van het wettelijk minimumloon.")
 		},
 		"de route van artikel 7a noemt de school en de entreeopleiding": func(v *document.Document) {
 			lid(v, "doelgroep", "jongeren").Items = nil
 		},
 		"jobcoaching naast een praktijkroute rust op de dienstbetrekking": func(v *document.Document) {
-			lid(v, "doelgroep", "praktijkroute").Text = "Het college kan jobcoaching toekennen naast een traject dat leidt tot een praktijkverklaring."
+			lid(v, "doelgroep", "praktijkroute").Text = document.ParseMarkdown("Het college kan jobcoaching toekennen naast een traject dat leidt tot een praktijkverklaring.")
 		},
 		"de verordening zelf noemt elke uurband met haar bovengrens": func(v *document.Document) {
-			lid(v, "intensiteit-uurbanden", "banden").Items[1].Text = "uurband 2: het aantal uren dat het college bij beleidsregels heeft vastgesteld;"
+			lid(v, "intensiteit-uurbanden", "banden").Items[1].Text = document.ParseMarkdown("uurband 2: het aantal uren dat het college bij beleidsregels heeft vastgesteld;")
 		},
 		"een grens aan het aantal verlengingen wijkt voor beschut werk en een blijvende noodzaak": func(v *document.Document) {
-			lid(v, "duur", "langer").Text = "Het college kan de jobcoaching na afloop van de termijn, bedoeld in het tweede lid, voortzetten als:"
+			lid(v, "duur", "langer").Text = document.ParseMarkdown("Het college kan de jobcoaching na afloop van de termijn, bedoeld in het tweede lid, voortzetten als:")
 		},
 	}
 	for _, r := range i12bRules {

@@ -178,7 +178,7 @@ func TestProefplaatsingRestsOnVerordening(t *testing.T) {
 		t.Fatal("the verordening's interne-werkbegeleiding has no lid labelled proefplaats")
 	}
 	want := "artikel " + basis.Number + ", "
-	if first := art.Leden[0].Text; !strings.Contains(first, want) || !strings.Contains(first, "van de verordening") {
+	if first := art.Leden[0].Text.Markdown(); !strings.Contains(first, want) || !strings.Contains(first, "van de verordening") {
 		t.Errorf("br-proefplaatsing does not name its basis (%s…van de verordening): %s", want, first)
 	}
 
@@ -208,9 +208,9 @@ func TestBeleidsregelsDefinitions(t *testing.T) {
 			for _, l := range art.Leden {
 				for _, it := range l.Items {
 					if it.Marker != "" {
-						t.Errorf("definition %q has marker %q, want none", it.Text, it.Marker)
+						t.Errorf("definition %q has marker %q, want none", it.Text.Markdown(), it.Marker)
 					}
-					terms = append(terms, strings.ToLower(it.Text))
+					terms = append(terms, strings.ToLower(it.Text.Markdown()))
 				}
 			}
 			if len(terms) == 0 {

@@ -137,9 +137,9 @@ func TestRetroactiveEntryIntoForceAgrees(t *testing.T) {
 func ledenText(a *document.Article) []string {
 	var out []string
 	for _, l := range a.Leden {
-		s := l.Text
+		s := l.Text.Markdown()
 		for _, it := range l.Items {
-			s += " " + it.Text
+			s += " " + it.Text.Markdown()
 		}
 		out = append(out, strings.Join(strings.Fields(s), " "))
 	}

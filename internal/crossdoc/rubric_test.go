@@ -57,12 +57,12 @@ func leden(a *document.Article) string {
 	var items func([]*document.Item)
 	items = func(its []*document.Item) {
 		for _, it := range its {
-			sb.WriteString(it.Text + "\n")
+			sb.WriteString(it.Text.Markdown() + "\n")
 			items(it.Items)
 		}
 	}
 	for _, l := range a.Leden {
-		sb.WriteString(l.Text + "\n")
+		sb.WriteString(l.Text.Markdown() + "\n")
 		items(l.Items)
 		sb.WriteString(blocksText(l.Blocks))
 	}
@@ -115,8 +115,8 @@ var rubric = []struct {
 		if a == nil {
 			return "no hardheidsclausule"
 		}
-		if !strings.Contains(a.Leden[0].Text, "een bepaling van deze verordening") && !strings.Contains(a.Leden[0].Text, "een bepaling van deze paragraaf") {
-			return "the hardheidsclausule covers only some articles: " + a.Leden[0].Text
+		if !strings.Contains(a.Leden[0].Text.Markdown(), "een bepaling van deze verordening") && !strings.Contains(a.Leden[0].Text.Markdown(), "een bepaling van deze paragraaf") {
+			return "the hardheidsclausule covers only some articles: " + a.Leden[0].Text.Markdown()
 		}
 		return ""
 	}},
@@ -149,7 +149,7 @@ var rubric = []struct {
 			return "no intensity article"
 		}
 		text := leden(a)
-		if !regexp.MustCompile(`ten hoogste[^.;]*\d`).MatchString(a.Leden[0].Text + leden(&document.Article{Leden: a.Leden[:1]})) {
+		if !regexp.MustCompile(`ten hoogste[^.;]*\d`).MatchString(a.Leden[0].Text.Markdown() + leden(&document.Article{Leden: a.Leden[:1]})) {
 			return "the first lid states no ceiling: " + text
 		}
 		if msg := absent(text, "beleidsregels", "heeft vastgesteld"); msg != "" {
@@ -272,30 +272,30 @@ func TestRubricCatchesBrokenText(t *testing.T) {
 	v := b.verordening()
 	broken := map[string]func(){
 		"de aanspraak rust op de begeleidingsnoodzaak, niet op een groep": func() {
-			v.Article("doelgroep").Leden[0].Items[0].Text = "de werknemer behoort tot de doelgroep loonkostensubsidie of beschut werk verricht;"
+			v.Article("doelgroep").Leden[0].Items[0].Text = document.ParseMarkdown("de werknemer behoort tot de doelgroep loonkostensubsidie of beschut werk verricht;")
 		},
 		"een hardheidsclausule voor de hele verordening": func() {
-			v.Article("hardheidsclausule").Leden[0].Text = "Het college kan afwijken van de artikelen 7, 19 en 20."
+			v.Article("hardheidsclausule").Leden[0].Text = document.ParseMarkdown("Het college kan afwijken van de artikelen 7, 19 en 20.")
 		},
 		"de verordening zelf begrenst de intensiteit": func() {
 			a := intensity(v)
-			a.Leden = []*document.Lid{{Text: "Het college stelt het aantal uren vast binnen het maximale bedrag per jaar dat het college bij beleidsregels heeft vastgesteld."}}
+			a.Leden = []*document.Lid{{Text: document.ParseMarkdown("Het college stelt het aantal uren vast binnen het maximale bedrag per jaar dat het college bij beleidsregels heeft vastgesteld.")}}
 		},
 		"de werkgever krijgt geen gezondheidsgegevens": func() {
 			a := v.Article("onderzoek")
-			a.Leden[len(a.Leden)-1].Text = "De werkgever ontvangt gegevens over de gezondheid alleen met toestemming van de werknemer."
+			a.Leden[len(a.Leden)-1].Text = document.ParseMarkdown("De werkgever ontvangt gegevens over de gezondheid alleen met toestemming van de werknemer.")
 		},
 		"artikel 10, zesde lid, van de wet wordt niet herhaald": func() {
 			a := v.Article("aanvraag")
-			a.Leden = append(a.Leden, &document.Lid{Text: "Artikel 40, eerste lid, van de wet is van overeenkomstige toepassing."})
+			a.Leden = append(a.Leden, &document.Lid{Text: document.ParseMarkdown("Artikel 40, eerste lid, van de wet is van overeenkomstige toepassing.")})
 		},
 		"geen verplichtingen voor aanbieders buiten overeenkomst of subsidie": func() {
 			a := v.Article("borging")
-			a.Leden = append(a.Leden, &document.Lid{Text: "De jobcoachorganisatie verleent het college de medewerking die het nodig heeft."})
+			a.Leden = append(a.Leden, &document.Lid{Text: document.ParseMarkdown("De jobcoachorganisatie verleent het college de medewerking die het nodig heeft.")})
 		},
 		"het besluit rust op het onderzoek, niet op een loonwaardemeting": func() {
 			a := v.Article("besluit")
-			a.Leden = append(a.Leden, &document.Lid{Text: "Het college baseert zijn oordeel in de eerste plaats op een loonwaardemeting."})
+			a.Leden = append(a.Leden, &document.Lid{Text: document.ParseMarkdown("Het college baseert zijn oordeel in de eerste plaats op een loonwaardemeting.")})
 		},
 	}
 	for _, r := range rubric {

@@ -88,7 +88,7 @@ var situationRubric = []struct {
 		if a == nil {
 			return "no voorwaarden-dienstbetrekking article"
 		}
-		last := a.Leden[len(a.Leden)-1].Text
+		last := a.Leden[len(a.Leden)-1].Text.Markdown()
 		if !strings.Contains(last, "doelgroep loonkostensubsidie") || !strings.Contains(last, articleRef(v, "aanspraak-lks")) {
 			return "the last lid does not give way to " + articleRef(v, "aanspraak-lks") + ": " + last
 		}
@@ -111,8 +111,8 @@ var situationRubric = []struct {
 		if a == nil {
 			return absent(b.md[document.Verordening], "inlener")
 		}
-		if !strings.Contains(a.Leden[0].Text, "naast de werkgever ook de inlener") {
-			return "the inlener does not apply beside the werkgever: " + a.Leden[0].Text
+		if !strings.Contains(a.Leden[0].Text.Markdown(), "naast de werkgever ook de inlener") {
+			return "the inlener does not apply beside the werkgever: " + a.Leden[0].Text.Markdown()
 		}
 		if msg := absent(leden(a), "in plaats van de werkgever", "in de plaats van de werkgever"); msg != "" {
 			return msg
@@ -128,8 +128,8 @@ var situationRubric = []struct {
 			return ""
 		}
 		for _, l := range a.Leden {
-			if strings.Contains(l.Text, "werkt mee") && !strings.HasPrefix(l.Text, "Een inlener die een aanvraag indient of subsidie ontvangt") {
-				return "an obligation on every inlener: " + l.Text
+			if strings.Contains(l.Text.Markdown(), "werkt mee") && !strings.HasPrefix(l.Text.Markdown(), "Een inlener die een aanvraag indient of subsidie ontvangt") {
+				return "an obligation on every inlener: " + l.Text.Markdown()
 			}
 		}
 		return ""
@@ -142,10 +142,10 @@ var situationRubric = []struct {
 		p := strs(b, "werkbegeleider_positie")
 		found := false
 		for _, l := range a.Leden {
-			if strings.Contains(l.Text, "niet de direct leidinggevende") || strings.Contains(l.Text, "geen directe collega") {
+			if strings.Contains(l.Text.Markdown(), "niet de direct leidinggevende") || strings.Contains(l.Text.Markdown(), "geen directe collega") {
 				found = true
-				if !strings.Contains(l.Text, "tenzij de werkgever geen andere geschikte begeleider heeft") {
-					return "no way out for a small employer: " + l.Text
+				if !strings.Contains(l.Text.Markdown(), "tenzij de werkgever geen andere geschikte begeleider heeft") {
+					return "no way out for a small employer: " + l.Text.Markdown()
 				}
 			}
 		}
@@ -244,31 +244,31 @@ func TestSituationRubricCatchesBrokenText(t *testing.T) {
 			a.Leden = a.Leden[:len(a.Leden)-1]
 		},
 		"een oproepcontract is uitgesloten precies als de antwoorden het uitsluiten": func(v *document.Document) {
-			v.Article("voorwaarden-dienstbetrekking").Leden[0].Items[0].Text = "die schriftelijk is overeengekomen en waarin de arbeidsduur per week vaststaat;"
+			v.Article("voorwaarden-dienstbetrekking").Leden[0].Items[0].Text = document.ParseMarkdown("die schriftelijk is overeengekomen en waarin de arbeidsduur per week vaststaat;")
 		},
 		"de inlener vraagt aan naast de werkgever, niet in diens plaats": func(v *document.Document) {
-			v.Article("inlener").Leden[0].Text = "Werkt de werknemer bij een inlener, dan dient de inlener in plaats van de werkgever de aanvraag in."
+			v.Article("inlener").Leden[0].Text = document.ParseMarkdown("Werkt de werknemer bij een inlener, dan dient de inlener in plaats van de werkgever de aanvraag in.")
 		},
 		"de inlener heeft alleen plichten als aanvrager of ontvanger": func(v *document.Document) {
-			v.Article("inlener").Leden[2].Text = "De inlener werkt mee aan het onderzoek en aan de jobcoaching."
+			v.Article("inlener").Leden[2].Text = document.ParseMarkdown("De inlener werkt mee aan het onderzoek en aan de jobcoaching.")
 		},
 		"de eis aan de plaats van de interne werkbegeleider sluit geen werkgever uit": func(v *document.Document) {
 			for _, l := range v.Article("eisen-interne-werkbegeleider").Leden {
-				if strings.Contains(l.Text, "niet de direct leidinggevende") {
-					l.Text = "De interne werkbegeleider is niet de direct leidinggevende van de werknemer."
+				if strings.Contains(l.Text.Markdown(), "niet de direct leidinggevende") {
+					l.Text = document.ParseMarkdown("De interne werkbegeleider is niet de direct leidinggevende van de werknemer.")
 				}
 			}
 		},
 		"een ingehuurde interne werkbegeleider werkt niet voor een jobcoachorganisatie": func(v *document.Document) {
 			for _, it := range v.Article("begripsbepalingen").Leden[0].Items {
-				it.Text = strings.ReplaceAll(it.Text, ", maar niet werkt voor een jobcoachorganisatie", "")
+				it.Text = document.ParseMarkdown(strings.ReplaceAll(it.Text.Markdown(), ", maar niet werkt voor een jobcoachorganisatie", ""))
 			}
 		},
 		"eigen jobcoaches: dezelfde eisen en dezelfde borging": func(v *document.Document) {
-			lastLid(v, "eigen-jobcoaches").Text = "Het college ziet toe op de eigen jobcoaches."
+			lastLid(v, "eigen-jobcoaches").Text = document.ParseMarkdown("Het college ziet toe op de eigen jobcoaches.")
 		},
 		"op een werkervaringsplaats beslist de begeleidingsnoodzaak, niet een dienstbetrekking": func(v *document.Document) {
-			v.Article("werkervaringsplaats").Leden[0].Text = "Het college kan jobcoaching ook toekennen op een werkervaringsplaats."
+			v.Article("werkervaringsplaats").Leden[0].Text = document.ParseMarkdown("Het college kan jobcoaching ook toekennen op een werkervaringsplaats.")
 		},
 	}
 	for _, r := range situationRubric {

@@ -18,13 +18,11 @@ const (
 
 // A Document is one assembled document.
 //
-// Text fields hold inline Markdown: *italic*, **bold** and backslash
-// escapes. Everything taken from the answers has been escaped already, so a
-// renderer prints the text as it stands.
+// Inline content is typed (Text): renderers walk it and parse nothing.
 type Document struct {
 	Kind        Kind
-	Title       string // the single top-level heading
-	Citeertitel string // the short title, for page headers; may equal Title
+	Title       Text   // the single top-level heading
+	Citeertitel string // the short title as plain text, for page headers
 	Gemeente    string // the municipality, as creator
 	Subject     string // one line for document properties
 
@@ -42,7 +40,7 @@ type Document struct {
 // heading and move the article headings one level up.
 type Chapter struct {
 	Number   string // "1", "2", …; empty for the implicit chapter
-	Title    string
+	Title    Text
 	Articles []*Article
 }
 
@@ -51,21 +49,26 @@ type Chapter struct {
 type Article struct {
 	ID     string // the clause id it came from; used for diffs and references
 	Number string // "1", "9a"; empty for an unnumbered section
-	Title  string
+	Title  Text
 	Leden  []*Lid
 	Note   []Block // its part of the toelichting (artikelsgewijs)
 }
 
 // Heading returns the article's heading text: "Artikel 3. Aanvraag", or
 // just the title for an unnumbered section.
-func (a *Article) Heading() string {
+func (a *Article) Heading() Text {
 	if a.Number == "" {
 		return a.Title
 	}
-	if a.Title == "" {
-		return "Artikel " + a.Number
+	if a.Title.IsEmpty() {
+		return Plain("Artikel " + a.Number)
 	}
-	return "Artikel " + a.Number + ". " + a.Title
+	return append(Text{Str("Artikel " + a.Number + ". ")}, a.Title...).join()
+}
+
+// Heading returns the chapter's heading text: "Hoofdstuk 2. Aanvraag".
+func (c *Chapter) Heading() Text {
+	return append(Text{Str("Hoofdstuk " + c.Number + ". ")}, c.Title...).join()
 }
 
 // A Lid is a numbered paragraph of an article. Number is empty when the
@@ -74,7 +77,7 @@ func (a *Article) Heading() string {
 type Lid struct {
 	Number string // "1", "2", …, without the trailing dot
 	Label  string // the clause author's label, for references; not printed
-	Text   string
+	Text   Text
 	Items  []*Item // onderdelen, printed after Text
 	Blocks []Block // tables or paragraphs after the items
 }
@@ -85,44 +88,60 @@ type Lid struct {
 type Item struct {
 	Marker string
 	Label  string
-	Text   string // ends in ";" or "." (or ":" when Items follow) already
+	Text   Text // ends in ";" or "." (or ":" when Items follow) already
 	Items  []*Item
 }
 
 // Notes is a toelichting.
 type Notes struct {
-	Title   string  // "Toelichting"
+	Title   Text    // "Toelichting"
 	General []Block // the algemeen deel
 }
 
-// A Block is a paragraph-level element: *Paragraph, *Table, *Heading or *List.
+// A Block is a paragraph-level element: *Paragraph, *Table, *Heading,
+// *List or *Quote.
 type Block interface{ block() }
 
-// A Paragraph is one paragraph of inline Markdown.
-type Paragraph struct{ Text string }
+// A Paragraph is one paragraph.
+type Paragraph struct{ Text Text }
 
 // A Heading is a heading inside a block sequence, such as the sections of
 // the general toelichting. Level 1 is the highest level available inside
 // that sequence; renderers map it to the right absolute level.
 type Heading struct {
 	Level int
-	Text  string
+	Text  Text
 }
 
-// A List is a bulleted or numbered list of inline Markdown items.
+// A List is a bulleted or numbered list.
 type List struct {
 	Ordered bool
-	Items   []string
+	Items   []Text
 }
 
-// A Table has a header row and data rows, all cells inline Markdown.
-// Caption, when set, is printed above the table.
+// A Table has a header row and data rows. Caption, when set, is printed
+// above the table.
 type Table struct {
-	Caption string
-	Header  []string
-	Rows    [][]string
+	Caption Text
+	Header  []Text
+	Rows    [][]Text
 }
 
+// A Quote is text quoted in full, laid out as in the regulation itself:
+// the articles a wijzigingsverordening inserts or gives a new wording.
+type Quote struct{ Lines []QuoteLine }
+
+// A QuoteLine is one line of a Quote: a heading, a lid, an onderdeel or
+// a table.
+type QuoteLine struct {
+	Heading bool
+	Marker  string // lid number ("1") or onderdeel marker ("a.", "1°.")
+	Depth   int    // 0 for a lid, 1 for an onderdeel, 2 for a sub-onderdeel
+	Text    Text
+	Table   *Table
+}
+
+func (*Quote) block()     {}
 func (*Paragraph) block() {}
 func (*Heading) block()   {}
 func (*List) block()      {}

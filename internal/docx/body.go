@@ -53,7 +53,7 @@ func (b *body) chapter(c *document.Chapter) {
 	case c.Number != "":
 		b.heading(1, chapterHeading(c))
 		level = 2
-	case c.Title != "":
+	case !c.Title.IsEmpty():
 		b.heading(1, c.Title)
 		level = 2
 	}
@@ -66,11 +66,11 @@ func (b *body) chapter(c *document.Chapter) {
 }
 
 // chapterHeading returns "Hoofdstuk 2. Aanvraag", or "Hoofdstuk 2".
-func chapterHeading(c *document.Chapter) string {
-	if c.Title == "" {
-		return "Hoofdstuk " + c.Number
+func chapterHeading(c *document.Chapter) document.Text {
+	if c.Title.IsEmpty() {
+		return document.Plain("Hoofdstuk " + c.Number)
 	}
-	return "Hoofdstuk " + c.Number + ". " + c.Title
+	return c.Heading()
 }
 
 // lid writes a lid, its onderdelen and its blocks. level is the level of
@@ -79,7 +79,7 @@ func (b *body) lid(l *document.Lid, level int) {
 	switch {
 	case l.Number != "":
 		b.para(para{style: "Lid", marker: l.Number + ".", runs: inline(l.Text)})
-	case l.Text != "":
+	case !l.Text.IsEmpty():
 		b.para(para{runs: inline(l.Text)})
 	}
 	b.items(l.Items, 1)
@@ -129,13 +129,36 @@ func (b *body) blocks(blocks []document.Block, level int) {
 			b.list(bl)
 		case *document.Table:
 			b.table(bl)
+		case *document.Quote:
+			b.quote(bl)
+		}
+	}
+}
+
+// quote writes quoted articles as the regulation lays them out, their
+// numbers and letters typed: they are the numbers of the text quoted.
+func (b *body) quote(q *document.Quote) {
+	for _, l := range q.Lines {
+		switch {
+		case l.Table != nil:
+			b.table(l.Table)
+		case l.Heading:
+			b.para(para{runs: inlineAs(l.Text, format{bold: true})})
+		case l.Depth == 0 && l.Marker != "":
+			b.para(para{style: "Lid", marker: l.Marker + ".", runs: inline(l.Text)})
+		case l.Depth == 0:
+			b.para(para{runs: inline(l.Text)})
+		case l.Marker == "-":
+			b.para(para{style: itemStyle(l.Depth), marker: "•", runs: inline(l.Text)})
+		default:
+			b.para(para{style: itemStyle(l.Depth), marker: l.Marker, runs: inline(l.Text)})
 		}
 	}
 }
 
 // heading writes a heading paragraph; an empty heading is left out.
-func (b *body) heading(level int, text string) {
-	if text == "" {
+func (b *body) heading(level int, text document.Text) {
+	if text.IsEmpty() {
 		return
 	}
 	b.para(para{style: headingStyle(level), runs: inline(text)})
@@ -164,14 +187,14 @@ func (b *body) notes(d *document.Document) {
 		return
 	}
 	title := n.Title
-	if title == "" {
-		title = "Toelichting"
+	if title.IsEmpty() {
+		title = document.Plain("Toelichting")
 	}
 	b.para(para{style: headingStyle(1), runs: inline(title), pageBreak: true})
 	if len(n.General) > 0 {
 		// Same outline as the Markdown and HTML: Algemeen, then
 		// Artikelsgewijs, each one level below the toelichting.
-		b.heading(2, "Algemeen")
+		b.heading(2, document.Plain("Algemeen"))
 		b.blocks(n.General, 2)
 	}
 	var noted []*document.Article
@@ -183,7 +206,7 @@ func (b *body) notes(d *document.Document) {
 	if len(noted) == 0 {
 		return
 	}
-	b.heading(2, "Artikelsgewijs")
+	b.heading(2, document.Plain("Artikelsgewijs"))
 	for _, a := range noted {
 		b.heading(3, a.Heading())
 		b.blocks(a.Note, 3)
@@ -215,7 +238,7 @@ func (b *body) para(p para) {
 // table writes a table in the TableGrid style with its caption above it and
 // its header row, in bold, repeated on every page.
 func (b *body) table(t *document.Table) {
-	if t.Caption != "" {
+	if !t.Caption.IsEmpty() {
 		b.para(para{style: "Caption", runs: inline(t.Caption)})
 	}
 	cols := len(t.Header)
@@ -244,7 +267,7 @@ func (b *body) table(t *document.Table) {
 
 // row writes one table row of cols cells, padding missing cells. A row
 // is not split across pages.
-func (b *body) row(cells []string, cols int, width string, header bool) {
+func (b *body) row(cells []document.Text, cols int, width string, header bool) {
 	b.WriteString("<w:tr><w:trPr><w:cantSplit/>")
 	if header {
 		b.WriteString("<w:tblHeader/>")

@@ -32,82 +32,82 @@ var (
 func sample() *document.Document {
 	return &document.Document{
 		Kind:        document.Verordening,
-		Title:       "Verordening jobcoaching & werkplekaanpassingen <concept> gemeente Beëmster 2026",
+		Title:       document.Plain("Verordening jobcoaching & werkplekaanpassingen <concept> gemeente Beëmster 2026"),
 		Citeertitel: "Verordening jobcoaching Beëmster 2026",
 		Gemeente:    "Beëmster",
 		Subject:     "Jobcoaching en werkplekaanpassingen op grond van de Participatiewet",
 		Intro: []document.Block{
-			&document.Paragraph{Text: "De raad van de gemeente Beëmster;"},
-			&document.Paragraph{Text: "gelezen het voorstel van burgemeester en wethouders van 3 februari 2026;"},
-			&document.Paragraph{Text: "gelet op artikel 8a, tweede lid, onderdeel e, van de Participatiewet en artikel 147 van de Gemeentewet;"},
-			&document.Paragraph{Text: "besluit vast te stellen de **Verordening jobcoaching Beëmster 2026**."},
+			&document.Paragraph{Text: document.ParseMarkdown("De raad van de gemeente Beëmster;")},
+			&document.Paragraph{Text: document.ParseMarkdown("gelezen het voorstel van burgemeester en wethouders van 3 februari 2026;")},
+			&document.Paragraph{Text: document.ParseMarkdown("gelet op artikel 8a, tweede lid, onderdeel e, van de Participatiewet en artikel 147 van de Gemeentewet;")},
+			&document.Paragraph{Text: document.ParseMarkdown("besluit vast te stellen de **Verordening jobcoaching Beëmster 2026**.")},
 		},
 		Chapters: []*document.Chapter{
-			{Number: "1", Title: "Algemene bepalingen", Articles: []*document.Article{
-				{ID: "begrippen", Number: "1", Title: "Begripsbepalingen", Leden: []*document.Lid{
-					{Text: "In deze verordening wordt verstaan onder:", Items: []*document.Item{
-						{Text: "*college*: het college van burgemeester en wethouders van de gemeente Beëmster;"},
-						{Text: "*jobcoach*: een persoon die de werknemer op de werkplek begeleidt, zoals bedoeld in artikel 10da van de Participatiewet;"},
-						{Text: "*werkgever*: een natuurlijke persoon of rechtspersoon, waaronder een café of coöperatie, die arbeid laat verrichten."},
+			{Number: "1", Title: document.ParseMarkdown("Algemene bepalingen"), Articles: []*document.Article{
+				{ID: "begrippen", Number: "1", Title: document.ParseMarkdown("Begripsbepalingen"), Leden: []*document.Lid{
+					{Text: document.ParseMarkdown("In deze verordening wordt verstaan onder:"), Items: []*document.Item{
+						{Text: document.ParseMarkdown("*college*: het college van burgemeester en wethouders van de gemeente Beëmster;")},
+						{Text: document.ParseMarkdown("*jobcoach*: een persoon die de werknemer op de werkplek begeleidt, zoals bedoeld in artikel 10da van de Participatiewet;")},
+						{Text: document.ParseMarkdown("*werkgever*: een natuurlijke persoon of rechtspersoon, waaronder een café of coöperatie, die arbeid laat verrichten.")},
 					}},
 				}, Note: []document.Block{
-					&document.Paragraph{Text: "Begrippen die al in de Participatiewet zijn gedefinieerd, worden hier niet herhaald."},
+					&document.Paragraph{Text: document.ParseMarkdown("Begrippen die al in de Participatiewet zijn gedefinieerd, worden hier niet herhaald.")},
 				}},
-				{ID: "reikwijdte", Number: "2", Title: "Reikwijdte", Leden: []*document.Lid{
-					{Text: "Deze verordening is van toepassing op personen met een arbeidsbeperking die tot de doelgroep van het project SPORT\\_2026 behoren."},
+				{ID: "reikwijdte", Number: "2", Title: document.ParseMarkdown("Reikwijdte"), Leden: []*document.Lid{
+					{Text: document.ParseMarkdown("Deze verordening is van toepassing op personen met een arbeidsbeperking die tot de doelgroep van het project SPORT\\_2026 behoren.")},
 				}},
 			}},
-			{Number: "2", Title: "Voorzieningen", Articles: []*document.Article{
-				{ID: "aanvraag", Number: "3", Title: "Aanvraag", Leden: []*document.Lid{
-					{Number: "1", Text: "De werkgever vraagt de jobcoaching aan bij het college."},
-					{Number: "2", Text: "Bij de aanvraag verstrekt de werkgever ten minste:", Items: []*document.Item{
-						{Marker: "a.", Text: "de naam en het adres van de werknemer;"},
-						{Marker: "b.", Text: "een beschrijving van de werkzaamheden, waaronder:", Items: []*document.Item{
-							{Marker: "1°.", Text: "het aantal uren per week;"},
-							{Marker: "2°.", Text: "de plaats waar het werk wordt verricht; en"},
+			{Number: "2", Title: document.ParseMarkdown("Voorzieningen"), Articles: []*document.Article{
+				{ID: "aanvraag", Number: "3", Title: document.ParseMarkdown("Aanvraag"), Leden: []*document.Lid{
+					{Number: "1", Text: document.ParseMarkdown("De werkgever vraagt de jobcoaching aan bij het college.")},
+					{Number: "2", Text: document.ParseMarkdown("Bij de aanvraag verstrekt de werkgever ten minste:"), Items: []*document.Item{
+						{Marker: "a.", Text: document.ParseMarkdown("de naam en het adres van de werknemer;")},
+						{Marker: "b.", Text: document.ParseMarkdown("een beschrijving van de werkzaamheden, waaronder:"), Items: []*document.Item{
+							{Marker: "1°.", Text: document.ParseMarkdown("het aantal uren per week;")},
+							{Marker: "2°.", Text: document.ParseMarkdown("de plaats waar het werk wordt verricht; en")},
 						}},
-						{Marker: "c.", Text: "het *plan van aanpak* van de jobcoach."},
+						{Marker: "c.", Text: document.ParseMarkdown("het *plan van aanpak* van de jobcoach.")},
 					}},
-					{Number: "3", Text: "Het college verstrekt ten hoogste de volgende bedragen per werknemer:", Blocks: []document.Block{
+					{Number: "3", Text: document.ParseMarkdown("Het college verstrekt ten hoogste de volgende bedragen per werknemer:"), Blocks: []document.Block{
 						&document.Table{
-							Caption: "Maximale vergoeding per jaar",
-							Header:  []string{"Periode", "Uren per week", "Bedrag"},
-							Rows: [][]string{
-								{"eerste jaar", "ten hoogste 4", "€ 2.700"},
-								{"tweede jaar", "ten hoogste 2", "€ 1.350,50"},
-								{"daarna", "op aanvraag"},
+							Caption: document.ParseMarkdown("Maximale vergoeding per jaar"),
+							Header:  cellTexts("Periode", "Uren per week", "Bedrag"),
+							Rows: [][]document.Text{
+								cellTexts("eerste jaar", "ten hoogste 4", "€ 2.700"),
+								cellTexts("tweede jaar", "ten hoogste 2", "€ 1.350,50"),
+								cellTexts("daarna", "op aanvraag"),
 							},
 						},
 					}},
 				}, Note: []document.Block{
-					&document.Paragraph{Text: "De aanvraag wordt gedaan door de werkgever, niet door de werknemer."},
-					&document.Heading{Level: 1, Text: "Bedragen"},
-					&document.Paragraph{Text: "De bedragen zijn ontleend aan het **Protocol Jobcoaching** van UWV en worden jaarlijks geïndexeerd."},
+					&document.Paragraph{Text: document.ParseMarkdown("De aanvraag wordt gedaan door de werkgever, niet door de werknemer.")},
+					&document.Heading{Level: 1, Text: document.ParseMarkdown("Bedragen")},
+					&document.Paragraph{Text: document.ParseMarkdown("De bedragen zijn ontleend aan het **Protocol Jobcoaching** van UWV en worden jaarlijks geïndexeerd.")},
 				}},
-				{ID: "weigering", Number: "4", Title: "Weigeringsgronden", Leden: []*document.Lid{
-					{Number: "1", Text: "Het college weigert de jobcoaching als:", Items: []*document.Item{
-						{Marker: "a.", Text: "de werknemer geen arbeidsovereenkomst heeft;"},
-						{Marker: "b.", Text: "de werkgever al een vergoeding ontvangt voor dezelfde kosten."},
+				{ID: "weigering", Number: "4", Title: document.ParseMarkdown("Weigeringsgronden"), Leden: []*document.Lid{
+					{Number: "1", Text: document.ParseMarkdown("Het college weigert de jobcoaching als:"), Items: []*document.Item{
+						{Marker: "a.", Text: document.ParseMarkdown("de werknemer geen arbeidsovereenkomst heeft;")},
+						{Marker: "b.", Text: document.ParseMarkdown("de werkgever al een vergoeding ontvangt voor dezelfde kosten.")},
 					}},
-					{Number: "2", Text: "Het college kan de jobcoaching weigeren als de werkgever niet meewerkt aan het bepaalde in artikel 3, tweede lid."},
+					{Number: "2", Text: document.ParseMarkdown("Het college kan de jobcoaching weigeren als de werkgever niet meewerkt aan het bepaalde in artikel 3, tweede lid.")},
 				}, Note: []document.Block{
-					&document.List{Items: []string{"eerste weigeringsgrond: geen dienstverband", "tweede weigeringsgrond: *dubbele* bekostiging"}},
+					&document.List{Items: cellTexts("eerste weigeringsgrond: geen dienstverband", "tweede weigeringsgrond: *dubbele* bekostiging")},
 				}},
 			}},
 		},
 		Closing: []document.Block{
-			&document.Paragraph{Text: "Aldus vastgesteld in de openbare vergadering van 12 maart 2026."},
-			&document.Paragraph{Text: "De griffier, A. de Vries"},
-			&document.Paragraph{Text: "De voorzitter, J. Müller"},
+			&document.Paragraph{Text: document.ParseMarkdown("Aldus vastgesteld in de openbare vergadering van 12 maart 2026.")},
+			&document.Paragraph{Text: document.ParseMarkdown("De griffier, A. de Vries")},
+			&document.Paragraph{Text: document.ParseMarkdown("De voorzitter, J. Müller")},
 		},
 		Notes: &document.Notes{
-			Title: "Toelichting",
+			Title: document.ParseMarkdown("Toelichting"),
 			General: []document.Block{
-				&document.Heading{Level: 1, Text: "Algemeen"},
-				&document.Paragraph{Text: "Met deze verordening geeft de raad uitvoering aan de Participatiewet."},
-				&document.Heading{Level: 2, Text: "Financiële gevolgen"},
-				&document.Paragraph{Text: "De kosten bedragen naar verwachting € 45.000 per jaar; zie het overzicht hieronder."},
-				&document.List{Ordered: true, Items: []string{"jobcoaching: € 40.000", "werkplekaanpassingen: € 5.000"}},
+				&document.Heading{Level: 1, Text: document.ParseMarkdown("Algemeen")},
+				&document.Paragraph{Text: document.ParseMarkdown("Met deze verordening geeft de raad uitvoering aan de Participatiewet.")},
+				&document.Heading{Level: 2, Text: document.ParseMarkdown("Financiële gevolgen")},
+				&document.Paragraph{Text: document.ParseMarkdown("De kosten bedragen naar verwachting € 45.000 per jaar; zie het overzicht hieronder.")},
+				&document.List{Ordered: true, Items: cellTexts("jobcoaching: € 40.000", "werkplekaanpassingen: € 5.000")},
 			},
 		},
 	}
@@ -118,19 +118,19 @@ func sample() *document.Document {
 func informatieblad() *document.Document {
 	return &document.Document{
 		Kind:     document.Informatieblad,
-		Title:    "Informatieblad jobcoaching",
+		Title:    document.Plain("Informatieblad jobcoaching"),
 		Gemeente: "Beëmster",
 		Chapters: []*document.Chapter{{Articles: []*document.Article{
-			{ID: "wat", Title: "Wat is jobcoaching?", Leden: []*document.Lid{
-				{Text: "Een jobcoach helpt u op uw werk.", Items: []*document.Item{
-					{Marker: "-", Text: "u leert de taken;"},
-					{Marker: "-", Text: "u krijgt ***extra*** hulp."},
+			{ID: "wat", Title: document.ParseMarkdown("Wat is jobcoaching?"), Leden: []*document.Lid{
+				{Text: document.ParseMarkdown("Een jobcoach helpt u op uw werk."), Items: []*document.Item{
+					{Marker: "-", Text: document.ParseMarkdown("u leert de taken;")},
+					{Marker: "-", Text: document.ParseMarkdown("u krijgt ***extra*** hulp.")},
 				}},
 			}},
-			{ID: "wie", Title: "Voor wie?", Leden: []*document.Lid{
-				{Text: "Voor werknemers met een arbeidsbeperking.", Blocks: []document.Block{
-					&document.Heading{Level: 1, Text: "Meer weten?"},
-					&document.Paragraph{Text: "Bel 14 0299 \\(gratis\\) of mail naar jobcoach\\@beemster.nl."},
+			{ID: "wie", Title: document.ParseMarkdown("Voor wie?"), Leden: []*document.Lid{
+				{Text: document.ParseMarkdown("Voor werknemers met een arbeidsbeperking."), Blocks: []document.Block{
+					&document.Heading{Level: 1, Text: document.ParseMarkdown("Meer weten?")},
+					&document.Paragraph{Text: document.ParseMarkdown("Bel 14 0299 \\(gratis\\) of mail naar jobcoach\\@beemster.nl.")},
 				}},
 			}},
 		}}},
@@ -354,7 +354,7 @@ func TestProperties(t *testing.T) {
 		t.Fatal(err)
 	}
 	d := sample()
-	if core.Title != d.Title || core.Subject != d.Subject || core.Creator != d.Gemeente || core.Language != "nl-NL" {
+	if core.Title != d.Title.Plain() || core.Subject != d.Subject || core.Creator != d.Gemeente || core.Language != "nl-NL" {
 		t.Errorf("core properties = %+v", core)
 	}
 	checks := []struct{ part, want string }{
@@ -549,4 +549,12 @@ func BenchmarkWrite(b *testing.B) {
 		size = buf.Len()
 	}
 	b.ReportMetric(float64(size), "bytes/doc")
+}
+
+func cellTexts(cells ...string) []document.Text {
+	out := make([]document.Text, len(cells))
+	for i, c := range cells {
+		out[i] = document.ParseMarkdown(c)
+	}
+	return out
 }

@@ -4,24 +4,12 @@ import (
 	"strings"
 	"unicode/utf8"
 
-	mdformat "verordening/internal/format"
+	"verordening/internal/document"
 )
 
 // A format is the character formatting of a run; mark highlights a
 // placeholder the gemeente still has to fill in.
 type format struct{ bold, italic, mark bool }
-
-// with returns f plus the emphasis of a delimiter run of n stars:
-// 1 italic, 2 bold, 3 both.
-func (f format) with(n int) format {
-	if n != 2 {
-		f.italic = true
-	}
-	if n >= 2 {
-		f.bold = true
-	}
-	return f
-}
 
 // A run is a stretch of text with one format.
 type run struct {
@@ -29,143 +17,49 @@ type run struct {
 	format
 }
 
-// inline parses inline Markdown (*italic*, **bold**, ***both***, links
-// and backslash escapes) into runs. A link keeps its text: the documents
-// link only to files written next to them, which a Word file cannot
-// follow. Anything else is plain text; an unmatched star stays a star.
-func inline(s string) []run {
-	return merge(parseInline(s, format{}, nil))
+// inline flattens typed text into runs. A link and a reference keep
+// their text: the documents link only to files written next to them,
+// which a Word file cannot follow; a code span is plain text.
+func inline(t document.Text) []run {
+	return merge(appendRuns(nil, t, format{}))
 }
 
 // inlineAs is inline with every run also in format f.
-func inlineAs(s string, f format) []run {
-	return merge(parseInline(s, f, nil))
+func inlineAs(t document.Text, f format) []run {
+	return merge(appendRuns(nil, t, f))
 }
 
-// plainText returns the text of inline Markdown without its markup.
-func plainText(s string) string {
-	var b strings.Builder
-	for _, r := range inline(s) {
-		b.WriteString(r.text)
-	}
-	return b.String()
-}
+// plainText returns the text without its markup.
+func plainText(t document.Text) string { return t.Plain() }
 
-func parseInline(s string, f format, out []run) []run {
-	if !strings.ContainsAny(s, `\*[`) {
-		// Most text has no markup: one run, no copy.
-		if s != "" {
-			out = append(out, run{s, f})
-		}
-		return out
-	}
-	var text strings.Builder
-	flush := func() {
-		if text.Len() > 0 {
-			out = append(out, run{text.String(), f})
-			text.Reset()
-		}
-	}
-	for i := 0; i < len(s); {
-		j := strings.IndexAny(s[i:], `\*[`)
-		if j < 0 {
-			text.WriteString(s[i:])
-			break
-		}
-		text.WriteString(s[i : i+j])
-		i += j
-		switch {
-		case s[i] == '\\' && i+1 < len(s) && mdformat.IsPunct(s[i+1]):
-			text.WriteByte(s[i+1])
-			i += 2
-		case s[i] == '[' && mdformat.PlaceholderEnd(s, i) > 0:
-			end := mdformat.PlaceholderEnd(s, i)
-			flush()
+func appendRuns(out []run, t document.Text, f format) []run {
+	for _, n := range t {
+		switch n := n.(type) {
+		case document.Str:
+			out = append(out, run{string(n), f})
+		case *document.Emph:
+			g := f
+			if n.Strong {
+				g.bold = true
+			} else {
+				g.italic = true
+			}
+			out = appendRuns(out, n.Body, g)
+		case document.Code:
+			out = append(out, run{string(n), f})
+		case *document.Link:
+			out = appendRuns(out, n.Body, f)
+		case document.Placeholder:
 			g := f
 			g.mark = true
-			out = append(out, run{mdformat.Unescape(s[i:end]), g})
-			i = end
-		case s[i] == '[':
-			linkText, end := link(s, i)
-			if end < 0 {
-				text.WriteByte('[')
-				i++
-				continue
-			}
-			flush()
-			out = parseInline(linkText, f, out)
-			i = end
-		case s[i] == '*':
-			n := stars(s, i)
-			end := closer(s, i+n, n)
-			if end < 0 {
-				text.WriteString(s[i : i+n])
-				i += n
-				continue
-			}
-			flush()
-			out = parseInline(s[i+n:end], f.with(n), out)
-			i = end + n
-		default:
-			text.WriteByte(s[i])
-			i++
+			out = append(out, run{string(n), g})
+		case *document.Ref:
+			out = appendRuns(out, n.Body, f)
+		case document.Source:
+			out = append(out, run{string(n), f})
 		}
 	}
-	flush()
 	return out
-}
-
-// link reads a Markdown link "[text](target)" at s[i] and returns its text
-// and the index after it, or -1 when there is none. The target may hold
-// no blank and no parenthesis.
-func link(s string, i int) (string, int) {
-	mid := strings.Index(s[i:], "](")
-	if mid < 0 {
-		return "", -1
-	}
-	mid += i
-	end := strings.IndexByte(s[mid+2:], ')')
-	if end < 0 || strings.ContainsAny(s[mid+2:mid+2+end], " \t\n(") {
-		return "", -1
-	}
-	return s[i+1 : mid], mid + 2 + end + 1
-}
-
-// stars returns the length of the run of '*' at s[i].
-func stars(s string, i int) int {
-	n := 0
-	for i+n < len(s) && s[i+n] == '*' {
-		n++
-	}
-	return n
-}
-
-// closer returns the index of the delimiter run of exactly n stars that
-// closes an emphasis opened just before start, or -1. The opener must be
-// followed and the closer preceded by a non-space character.
-func closer(s string, start, n int) int {
-	if n > 3 || start >= len(s) || isSpace(s[start]) {
-		return -1
-	}
-	for j := start; j < len(s); {
-		switch {
-		case s[j] == '\\' && j+1 < len(s):
-			j += 2
-		case s[j] == '*':
-			r := stars(s, j)
-			if r == n && j > start && !isSpace(s[j-1]) {
-				return j
-			}
-			j += r
-		default:
-			j++
-		}
-	}
-	return -1
-}
-
-func isSpace(c byte) bool {
-	return c == ' ' || c == '\t' || c == '\n' || c == '\r'
 }
 
 // merge joins adjacent runs of the same format.

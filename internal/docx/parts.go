@@ -56,8 +56,8 @@ func coreXML(d *document.Document, lang string) []byte {
 		` xmlns:dcmitype="http://purl.org/dc/dcmitype/"` +
 		` xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">`)
 	element(&b, "dc:title", plainText(d.Title))
-	element(&b, "dc:subject", plainText(d.Subject))
-	element(&b, "dc:creator", plainText(d.Gemeente))
+	element(&b, "dc:subject", d.Subject)
+	element(&b, "dc:creator", d.Gemeente)
 	element(&b, "dc:language", lang)
 	element(&b, "cp:category", string(d.Kind))
 	b.WriteString(`</cp:coreProperties>`)
@@ -71,7 +71,7 @@ func appXML(d *document.Document) []byte {
 		` xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties"` +
 		` xmlns:vt="http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes">`)
 	element(&b, "Application", version.Generator())
-	element(&b, "Company", plainText(d.Gemeente))
+	element(&b, "Company", d.Gemeente)
 	b.WriteString(`</Properties>`)
 	return []byte(b.String())
 }
@@ -101,8 +101,8 @@ func settingsXML(lang string) []byte {
 
 // headerXML returns the page header: the citeertitel, or the title.
 func headerXML(d *document.Document) []byte {
-	title := d.Citeertitel
-	if title == "" {
+	title := document.Plain(d.Citeertitel)
+	if d.Citeertitel == "" {
 		title = d.Title
 	}
 	var b strings.Builder

@@ -88,30 +88,18 @@ func (c *Content) Build(ans *answer.Answers, formats []string) (*Output, error) 
 	out := &Output{Result: res}
 	out.Docs = append(res.Documents(), res.Coverage.Report(res.Verordening))
 	// In the paragraph form the raad adopts a wijzigingsverordening: it
-	// takes the verordening's place and file, and Word gets the inserted
-	// paragraph without Markdown block quotes.
-	render := func(i int, d *document.Document) ([]File, error) { return c.Render(d, formats) }
+	// takes the verordening's place and file.
 	if am := res.Amending; am != nil {
 		out.Docs[0] = am.Document(true)
-		render = func(i int, d *document.Document) ([]File, error) {
-			if i != 0 || !slices.Contains(formats, "docx") {
-				return c.Render(d, formats)
-			}
-			text := slices.DeleteFunc(slices.Clone(formats), func(f string) bool { return f == "docx" })
-			files, err := c.Render(d, text)
-			if err != nil {
-				return nil, err
-			}
-			word, err := c.Render(am.Document(false), []string{"docx"})
-			return append(files, word...), err
-		}
 	}
+	// A reference links to an article of any document written beside it.
+	links := render.LinksOf(out.Docs...)
 	// Documents render independently; on several cores, at once.
 	files := make([][]File, len(out.Docs))
 	errs := make([]error, len(out.Docs))
 	var wg sync.WaitGroup
 	for i, d := range out.Docs {
-		wg.Go(func() { files[i], errs[i] = render(i, d) })
+		wg.Go(func() { files[i], errs[i] = c.RenderLinked(d, formats, links) })
 	}
 	wg.Wait()
 	for i := range out.Docs {
@@ -127,6 +115,12 @@ func (c *Content) Build(ans *answer.Answers, formats []string) (*Output, error) 
 
 // Render writes one document in each format.
 func (c *Content) Render(d *document.Document, formats []string) ([]File, error) {
+	return c.RenderLinked(d, formats, render.LinksOf(d))
+}
+
+// RenderLinked is Render where the HTML links references to the articles
+// of links (render.Links).
+func (c *Content) RenderLinked(d *document.Document, formats []string, links render.Links) ([]File, error) {
 	var files []File
 	for _, f := range formats {
 		name := string(d.Kind) + "." + f
@@ -134,7 +128,7 @@ func (c *Content) Render(d *document.Document, formats []string) ([]File, error)
 		case "md":
 			files = append(files, File{name, render.Markdown(d)})
 		case "html":
-			h, err := c.Page.HTML(d)
+			h, err := c.Page.HTMLLinked(d, links)
 			if err != nil {
 				return nil, fmt.Errorf("%s: %v", name, err)
 			}

@@ -1,19 +1,15 @@
 package region
 
 import (
-	"crypto/sha256"
 	"fmt"
 	"reflect"
 	"runtime"
 	"runtime/debug"
-	"strings"
+
 	"sync"
 
 	"verordening/internal/answer"
-	"verordening/internal/document"
-	"verordening/internal/format"
 	"verordening/internal/pipeline"
-	"verordening/internal/render"
 	"verordening/internal/source"
 )
 
@@ -124,27 +120,6 @@ func buildOne(c *pipeline.Content, f *File, g *Gemeente, formats []string, emit 
 	return r, nil
 }
 
-// articleHashes hashes each article's text with the names of the region
-// and the gemeente blanked out and every article number replaced by the clause id
-// it stands for, so that only real differences count: an extra article in
-// one gemeente renumbers the articles after it without changing them.
-func articleHashes(d *document.Document, gemeente, regio string) map[string][32]byte {
-	ids := map[string]string{}
-	for _, a := range d.Articles() {
-		ids[a.Number] = a.ID
-	}
-	out := map[string][32]byte{}
-	for _, a := range d.Articles() {
-		// The region's name first: a gemeente's name may be part of it
-		// ("Waterland" in "Zaanstreek-Waterland").
-		text := strings.ReplaceAll(render.ArticleMarkdown(a), format.EscapeMarkdown(regio), "\x00")
-		text = strings.ReplaceAll(text, format.EscapeMarkdown(gemeente), "\x00")
-		text = replaceArticleRefs(text, ids)
-		out[a.ID] = sha256.Sum256([]byte(a.ID + "\x00" + text))
-	}
-	return out
-}
-
 // compare counts the questions asked in either answer set and those with
 // equal values.
 func compare(basis, g *answer.Answers) (equal, total int) {
@@ -173,68 +148,4 @@ func checkSlugs(f *File) error {
 		seen[s] = g.Name
 	}
 	return errs.Err()
-}
-
-// replaceArticleRefs replaces the number in every "artikel N" and
-// "artikelen N" of s (N digits with an optional lowercase letter, as in
-// "22a") by ids[N], where ids has it. It is the regular expression
-// \bartikel(?:en)? [0-9]+[a-z]?\b written out: the regexp engine took a
-// twentieth of a region build for it.
-func replaceArticleRefs(s string, ids map[string]string) string {
-	const word = "artikel"
-	var b strings.Builder
-	last := 0
-	for i := 0; ; {
-		j := strings.Index(s[i:], word)
-		if j < 0 {
-			break
-		}
-		start := i + j
-		i = start + 1
-		if start > 0 && isWordByte(s[start-1]) {
-			continue
-		}
-		k := start + len(word)
-		if strings.HasPrefix(s[k:], "en") {
-			k += 2
-		}
-		if k >= len(s) || s[k] != ' ' {
-			continue
-		}
-		k++
-		numStart := k
-		for k < len(s) && s[k] >= '0' && s[k] <= '9' {
-			k++
-		}
-		if k == numStart {
-			continue
-		}
-		if k < len(s) && s[k] >= 'a' && s[k] <= 'z' {
-			k++
-		}
-		if k < len(s) && isWordByte(s[k]) {
-			continue
-		}
-		id, ok := ids[s[numStart:k]]
-		if !ok {
-			continue
-		}
-		if b.Len() == 0 {
-			b.Grow(len(s) + 64)
-		}
-		b.WriteString(s[last:numStart])
-		b.WriteString(id)
-		last, i = k, k
-	}
-	if last == 0 {
-		return s
-	}
-	b.WriteString(s[last:])
-	return b.String()
-}
-
-// isWordByte reports whether c is an ASCII word character, as \b in Go's
-// regular expressions counts them.
-func isWordByte(c byte) bool {
-	return c == '_' || c >= '0' && c <= '9' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z'
 }

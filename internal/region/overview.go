@@ -52,11 +52,11 @@ func (o *Overview) Share() float64 {
 func (o *Overview) Document() *document.Document {
 	f := o.File
 	title := "Harmonisatieoverzicht jobcoaching " + format.EscapeMarkdown(f.Regio)
-	d := &document.Document{Kind: document.Harmonisatie, Title: title, Citeertitel: title, Gemeente: f.Regio,
+	d := &document.Document{Kind: document.Harmonisatie, Title: md(title), Citeertitel: md(title).Plain(), Gemeente: f.Regio,
 		Subject: "Waar de gemeenten van de regio gelijk zijn en waar zij afwijken"}
-	d.Intro = []document.Block{&document.Paragraph{Text: fmt.Sprintf(
+	d.Intro = []document.Block{&document.Paragraph{Text: md(fmt.Sprintf(
 		"De %s gemeenten van de regio %s delen één basis. Over het geheel is **%s** van de antwoorden gelijk aan de basis. Gemeenten mogen alleen afwijken op de %s vragen die de regio afwijkbaar heeft gemaakt.",
-		format.Woord(float64(len(o.Results))), format.EscapeMarkdown(f.Regio), format.Procent(round1(o.Share())), format.Woord(float64(len(f.Free))))}}
+		format.Woord(float64(len(o.Results))), format.EscapeMarkdown(f.Regio), format.Procent(round1(o.Share())), format.Woord(float64(len(f.Free)))))}}
 	ch := &document.Chapter{}
 	ch.Articles = append(ch.Articles, o.summary(), o.matrix())
 	if a := o.open(); a != nil {
@@ -70,11 +70,23 @@ func (o *Overview) Document() *document.Document {
 func round1(f float64) float64 { return float64(int(f*10+0.5)) / 10 }
 
 func section(id, title, text string, blocks ...document.Block) *document.Article {
-	return &document.Article{ID: id, Title: title, Leden: []*document.Lid{{Text: text, Blocks: blocks}}}
+	return &document.Article{ID: id, Title: md(title), Leden: []*document.Lid{{Text: md(text), Blocks: blocks}}}
+}
+
+// md parses a line of Markdown written here.
+func md(s string) document.Text { return document.ParseMarkdown(s) }
+
+// cells parses each cell's Markdown.
+func cells(ss ...string) []document.Text {
+	out := make([]document.Text, len(ss))
+	for i, s := range ss {
+		out[i] = md(s)
+	}
+	return out
 }
 
 func (o *Overview) summary() *document.Article {
-	t := &document.Table{Header: []string{"Gemeente", "Gelijk aan de basis", "Afwijkingen", "Wettelijke eisen"}}
+	t := &document.Table{Header: cells("Gemeente", "Gelijk aan de basis", "Afwijkingen", "Wettelijke eisen")}
 	for _, r := range o.Results {
 		dev := "geen"
 		if n := len(r.Gemeente.Deviations); n > 0 {
@@ -84,9 +96,9 @@ func (o *Overview) summary() *document.Article {
 		if len(r.Missing) > 0 {
 			cov = "**niet gedekt: " + strings.Join(r.Missing, ", ") + "**"
 		}
-		t.Rows = append(t.Rows, []string{o.link(r), format.Procent(round1(r.Share())), dev, cov})
+		t.Rows = append(t.Rows, cells(o.link(r), format.Procent(round1(r.Share())), dev, cov))
 	}
-	t.Rows = append(t.Rows, []string{"**Regio**", "**" + format.Procent(round1(o.Share())) + "**", "", ""})
+	t.Rows = append(t.Rows, cells("**Regio**", "**"+format.Procent(round1(o.Share()))+"**", "", ""))
 	text := "Het aandeel gelijke antwoorden telt alle vragen die in de basis of bij de gemeente worden gesteld."
 	if len(o.Formats) > 0 && len(o.Results) > 0 {
 		r := o.Results[0]
@@ -99,9 +111,9 @@ func (o *Overview) summary() *document.Article {
 // gemeente's: "=" where it follows the basis, the value in bold where not.
 func (o *Overview) matrix() *document.Article {
 	qs := o.File.Basis.Questionnaire()
-	t := &document.Table{Header: []string{"Vraag", "Basis"}}
+	t := &document.Table{Header: cells("Vraag", "Basis")}
 	for _, r := range o.Results {
-		t.Header = append(t.Header, format.EscapeMarkdown(r.Gemeente.Name))
+		t.Header = append(t.Header, md(format.EscapeMarkdown(r.Gemeente.Name)))
 	}
 	for _, id := range o.File.Free {
 		q := qs.Lookup(id)
@@ -113,7 +125,7 @@ func (o *Overview) matrix() *document.Article {
 			}
 			row = append(row, cell)
 		}
-		t.Rows = append(t.Rows, row)
+		t.Rows = append(t.Rows, cells(row...))
 	}
 	return section("afwijkingen", "Afwijkingen per vraag",
 		"Een = betekent dat de gemeente de basis volgt; een vetgedrukte waarde is een afwijking.", t)
@@ -163,7 +175,7 @@ func (o *Overview) open() *document.Article {
 	if len(figs) == 0 {
 		return nil
 	}
-	t := &document.Table{Header: []string{"Vraag", "De documenten tonen", "Bij"}}
+	t := &document.Table{Header: cells("Vraag", "De documenten tonen", "Bij")}
 	for _, f := range figs {
 		cell := "alle gemeenten"
 		if !f.All {
@@ -173,7 +185,7 @@ func (o *Overview) open() *document.Article {
 			}
 			cell = strings.Join(names, ", ")
 		}
-		t.Rows = append(t.Rows, []string{format.EscapeMarkdown(f.Q.Text) + " (`" + f.Q.ID + "`)", format.EscapeMarkdown(answer.Placeholder(f.Q.ID)), cell})
+		t.Rows = append(t.Rows, cells(format.EscapeMarkdown(f.Q.Text)+" (`"+f.Q.ID+"`)", format.EscapeMarkdown(answer.Placeholder(f.Q.ID)), cell))
 	}
 	return section("in-te-vullen", "Nog in te vullen",
 		"Voor deze cijfers is nog geen waarde gekozen. Tot er een is, tonen de documenten op die plaats een plaatshouder. Vul het cijfer in de basis in, of bij de gemeente zelf als de vraag onder afwijkbaar staat.", t)
@@ -182,7 +194,7 @@ func (o *Overview) open() *document.Article {
 // articles lists, per article of the regional verordening, the gemeenten
 // whose text differs, and articles that only some gemeenten have.
 func (o *Overview) articles() *document.Article {
-	t := &document.Table{Header: []string{"Artikel van de basis", "Gemeenten met een afwijkende tekst"}}
+	t := &document.Table{Header: cells("Artikel van de basis", "Gemeenten met een afwijkende tekst")}
 	base := articleHashes(o.Base, o.File.Regio, o.File.Regio)
 	for _, a := range o.Base.Articles() {
 		var differ []string
@@ -197,7 +209,7 @@ func (o *Overview) articles() *document.Article {
 		if len(differ) > 0 {
 			cell = "**" + strings.Join(differ, ", ") + "**"
 		}
-		t.Rows = append(t.Rows, []string{format.EscapeMarkdown(a.Heading()), cell})
+		t.Rows = append(t.Rows, cells(a.Heading().Markdown(), cell))
 	}
 	extra := map[string][]string{}
 	var ids []string
@@ -213,7 +225,7 @@ func (o *Overview) articles() *document.Article {
 	}
 	slices.Sort(ids)
 	for _, id := range ids {
-		t.Rows = append(t.Rows, []string{"extra artikel `" + id + "`", "**alleen bij " + strings.Join(extra[id], ", ") + "**"})
+		t.Rows = append(t.Rows, cells("extra artikel `"+id+"`", "**alleen bij "+strings.Join(extra[id], ", ")+"**"))
 	}
 	return section("artikelen", "Artikelen die afwijken van de regionale tekst",
 		"Een tekst geldt als afwijkend als hij, met de naam van de gemeente vervangen door die van de regio, niet gelijk is aan de tekst van de basis.", t)

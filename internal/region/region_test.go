@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
-	"regexp"
 	"runtime"
 	"runtime/metrics"
 	"strings"
@@ -363,50 +362,4 @@ func sampleHeap() func() uint64 {
 		wg.Wait()
 		return peak.Load()
 	}
-}
-
-// articleRefOracle is the regular expression replaceArticleRefs writes out.
-var articleRefOracle = regexp.MustCompile(`\bartikel(?:en)? [0-9]+[a-z]?\b`)
-
-func oracleArticleRefs(s string, ids map[string]string) string {
-	return articleRefOracle.ReplaceAllStringFunc(s, func(m string) string {
-		word, num, _ := strings.Cut(m, " ")
-		if id, ok := ids[num]; ok {
-			return word + " " + id
-		}
-		return m
-	})
-}
-
-var refIDs = map[string]string{"1": "begrippen", "5": "aanvraag", "22a": "nazorg", "12": "kwaliteit"}
-
-var refCases = []string{
-	"",
-	"Zie artikel 5.",
-	"de artikelen 5 tot en met 12",
-	"artikel 22a, eerste lid",
-	"artikel 22ab en artikel 5_ en artikel 55 en hoofdartikel 5",
-	"Artikel 5 met hoofdletter, artikel 7 onbekend, artikel 1",
-	"artikelen5 artikel  5 artikel 5a artikel 12\nartikel 1",
-	"artikel artikel 5",
-}
-
-func checkArticleRefs(t *testing.T, in string) {
-	t.Helper()
-	if got, want := replaceArticleRefs(in, refIDs), oracleArticleRefs(in, refIDs); got != want {
-		t.Errorf("replaceArticleRefs(%q) = %q, want %q", in, got, want)
-	}
-}
-
-func TestReplaceArticleRefs(t *testing.T) {
-	for _, in := range refCases {
-		checkArticleRefs(t, in)
-	}
-}
-
-func FuzzReplaceArticleRefs(f *testing.F) {
-	for _, in := range refCases {
-		f.Add(in)
-	}
-	f.Fuzz(checkArticleRefs)
 }

@@ -7,14 +7,8 @@ import (
 	"io/fs"
 
 	"github.com/yuin/goldmark"
-	gast "github.com/yuin/goldmark/ast"
-	"github.com/yuin/goldmark/extension"
-	"github.com/yuin/goldmark/parser"
-	"github.com/yuin/goldmark/text"
 
 	"verordening/internal/document"
-	"verordening/internal/format"
-	"verordening/internal/memo"
 	"verordening/internal/source"
 	"verordening/internal/version"
 )
@@ -24,9 +18,6 @@ import (
 type Page struct {
 	tmpl *template.Template
 	css  template.CSS
-	md   goldmark.Markdown
-
-	sections memo.Map[string, *section] // by the section's Markdown
 }
 
 // NewPage loads templates/html/page.html.tmpl and style.css from fsys.
@@ -44,19 +35,11 @@ func NewPage(fsys fs.FS) (*Page, error) {
 	if err != nil {
 		return nil, fmt.Errorf("templates/html/style.css ontbreekt: %v", source.Reason(err))
 	}
-	return &Page{tmpl: t, css: template.CSS(css), md: Goldmark(), sections: memo.Map[string, *section]{Limit: maxSections}}, nil
+	return &Page{tmpl: t, css: template.CSS(css)}, nil
 }
 
-// Goldmark is the Markdown reader for our documents: CommonMark with pipe
-// tables, heading ids given as {#id}, and automatic ids for headings
-// without one, and placeholders highlighted (placeholder.go). Raw HTML stays disabled (goldmark's default), so nothing in
-// a document can inject markup.
-func Goldmark() goldmark.Markdown {
-	return goldmark.New(
-		goldmark.WithExtensions(extension.Table, placeholderExtension{}),
-		goldmark.WithParserOptions(parser.WithAutoHeadingID(), parser.WithHeadingAttribute()),
-	)
-}
+// Goldmark is the Markdown reader for our documents (document.Goldmark).
+func Goldmark() goldmark.Markdown { return document.Goldmark() }
 
 // A TOCEntry is one line of the table of contents.
 type TOCEntry struct {
@@ -73,16 +56,20 @@ var kindLabels = map[document.Kind]string{
 	document.Harmonisatie:          "Harmonisatieoverzicht",
 }
 
-// HTML renders the document as a standalone page: its Markdown through
-// goldmark, with a table of contents of the second and third heading
-// levels taken from goldmark's own parse, so links and ids always agree.
+// HTML renders the document as a standalone page, with a table of
+// contents of the second and third heading levels. A reference links to
+// the article it names when that article is in d.
 func (p *Page) HTML(d *document.Document) ([]byte, error) {
-	w := markdownForHTML(d)
-	body, headings, err := p.body(w.b, w.sections)
-	w.free()
-	if err != nil {
-		return nil, err
-	}
+	return p.HTMLLinked(d, LinksOf(d))
+}
+
+// HTMLLinked is HTML where a reference links to the article it names
+// when links has that article: in d itself, or in a document written
+// beside it ("artikel 16 van de verordening" to verordening.html).
+func (p *Page) HTMLLinked(d *document.Document, links Links) ([]byte, error) {
+	w := &htmlWriter{b: make([]byte, 0, 64<<10), links: links, self: d.Kind}
+	(&walker{e: w, ids: ids{}}).document(d)
+	body := w.b
 	// The table of contents goes right after the title, so that the page
 	// reads title, contents, text, and no heading precedes the h1.
 	head, rest, found := bytes.Cut(body, []byte("</h1>\n"))
@@ -91,12 +78,12 @@ func (p *Page) HTML(d *document.Document) ([]byte, error) {
 	} else {
 		head, rest = nil, body
 	}
-	entries := toc(headings)
+	entries := toc(w.headings)
 	tocItems, fast := tocHTML(entries)
 	var out bytes.Buffer
 	out.Grow(len(body) + len(p.css) + 8<<10)
-	err = p.tmpl.Execute(&out, map[string]any{
-		"Title":     format.PlainMarkdown(d.Title), // plain text: a <title> shows no markup
+	err := p.tmpl.Execute(&out, map[string]any{
+		"Title":     d.Title.Plain(), // plain text: a <title> shows no markup
 		"Kind":      string(d.Kind),
 		"KindLabel": kindLabels[d.Kind],
 		"Gemeente":  d.Gemeente,
@@ -111,78 +98,31 @@ func (p *Page) HTML(d *document.Document) ([]byte, error) {
 	return out.Bytes(), err
 }
 
-// A section is the HTML of one heading and the text up to the next, with
-// the headings goldmark found in it.
-type section struct {
-	html     []byte
-	headings []heading
-}
+// Links are the articles a page may link to: by document kind, the
+// numbers of the articles that document has as headings.
+type Links map[document.Kind]map[string]bool
 
-type heading struct {
-	level    int
-	id, text string
-}
-
-// maxSections bounds the sections a Page keeps.
-const maxSections = 4096
-
-// body renders md section by section, each section starting at one of the
-// given offsets. Every heading carries its id ({#…}), and our Markdown has
-// a blank line before every heading and no construct that spans one, so a
-// section renders the same alone as within the whole text (TestSections
-// checks this against goldmark on the whole text). Sections are kept and
-// reused: the gemeenten of a region share most articles word for word,
-// and goldmark took a third of a region build.
-func (p *Page) body(md []byte, starts []int) ([]byte, []heading, error) {
-	if len(starts) == 0 || starts[0] != 0 {
-		starts = append([]int{0}, starts...)
-	}
-	out := make([]byte, 0, len(md)+len(md)/4)
-	var headings []heading
-	for i, start := range starts {
-		end := len(md)
-		if i+1 < len(starts) {
-			end = starts[i+1]
+// LinksOf gives the articles of the documents.
+func LinksOf(docs ...*document.Document) Links {
+	l := Links{}
+	for _, d := range docs {
+		nums := map[string]bool{}
+		for _, a := range d.Articles() {
+			if a.Number != "" {
+				nums[a.Number] = true
+			}
 		}
-		s, err := p.section(md[start:end])
-		if err != nil {
-			return nil, nil, err
-		}
-		out = append(out, s.html...)
-		headings = append(headings, s.headings...)
+		l[d.Kind] = nums
 	}
-	return out, headings, nil
+	return l
 }
 
-func (p *Page) section(md []byte) (*section, error) {
-	if s, ok := p.sections.Get(string(md)); ok {
-		return s, nil
-	}
-	s, err := p.render(md)
-	if err != nil {
-		return nil, err
-	}
-	p.sections.Put(string(md), s)
-	return s, nil
-}
-
-// render runs goldmark on md.
-func (p *Page) render(md []byte) (*section, error) {
-	doc := p.md.Parser().Parse(text.NewReader(md))
-	var buf bytes.Buffer
-	buf.Grow(len(md) + len(md)/4)
-	if err := p.md.Renderer().Render(&buf, md, doc); err != nil {
-		return nil, err
-	}
-	s := &section{html: buf.Bytes()}
-	for n := doc.FirstChild(); n != nil; n = n.NextSibling() {
-		if h, ok := n.(*gast.Heading); ok {
-			id, _ := h.AttributeString("id")
-			idb, _ := id.([]byte)
-			s.headings = append(s.headings, heading{h.Level, string(idb), plain(h, md)})
-		}
-	}
-	return s, nil
+// Body renders the page body only, links off: the bytes goldmark writes
+// for MarkdownWithIDs, which tests hold it to.
+func Body(d *document.Document) []byte {
+	w := &htmlWriter{}
+	(&walker{e: w, ids: ids{}}).document(d)
+	return w.b
 }
 
 // toc collects h2 and h3 headings; h3 entries hang under the h2 before them.
@@ -200,24 +140,4 @@ func toc(headings []heading) []TOCEntry {
 		}
 	}
 	return out
-}
-
-// plain is the text of a node without markup.
-func plain(n gast.Node, src []byte) string {
-	var b bytes.Buffer
-	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
-		if t, ok := c.(*gast.Text); ok {
-			b.Write(t.Segment.Value(src))
-			if t.SoftLineBreak() {
-				b.WriteByte(' ')
-			}
-			continue
-		}
-		if s, ok := c.(*gast.String); ok {
-			b.Write(s.Value)
-			continue
-		}
-		b.WriteString(plain(c, src))
-	}
-	return b.String()
 }

@@ -1,10 +1,12 @@
 // Package render writes a document.Document as Markdown and as a
 // standalone HTML page. Both only walk the model: numbering and references
-// were decided by the assembler.
+// were decided by the assembler, and the text is typed (document.Text), so
+// neither parses anything.
 package render
 
 import (
 	"bytes"
+	"strings"
 	"sync"
 
 	"verordening/internal/document"
@@ -16,45 +18,21 @@ import (
 // them into a list of its own numbering; onderdelen are list items that
 // carry their letter as text.
 func Markdown(d *document.Document) []byte {
-	w := newWriter(nil)
+	w := newWriter(false)
 	defer w.free()
-	w.document(d)
+	(&walker{e: w}).document(d)
 	return bytes.Clone(w.b)
 }
 
-// markdownForHTML is Markdown with an explicit id on every heading
-// ("## Artikel 5. Aanvraag {#artikel-5}"), and the offsets where each
-// heading starts a section. Ids follow the model — "hoofdstuk-2",
-// "artikel-5", "toelichting-artikel-5" — so that each section renders the
-// same on its own as within the whole page (see Page.body).
-// The caller calls free when done with md.
-func markdownForHTML(d *document.Document) (w *mdWriter) {
-	w = newWriter(map[string]bool{})
-	w.document(d)
-	return w
-}
-
-func (w *mdWriter) document(d *document.Document) {
-	w.heading(1, d.Title, "")
-	w.blocks(d.Intro, 2, "")
-	chapters := len(d.Chapters) > 0 && d.Chapters[0].Number != ""
-	artLevel := 2
-	if chapters {
-		artLevel = 3
-	}
-	for _, ch := range d.Chapters {
-		if chapters {
-			w.heading(2, "Hoofdstuk "+ch.Number+". "+ch.Title, "hoofdstuk-"+ch.Number)
-		}
-		for _, a := range ch.Articles {
-			w.heading(artLevel, a.Heading(), articleID(a))
-			w.leden(a.Leden, artLevel+1)
-		}
-	}
-	w.blocks(d.Closing, 2, "")
-	if d.Notes != nil {
-		w.notes(d, d.Notes)
-	}
+// MarkdownWithIDs is Markdown with an explicit id on every heading ("##
+// Artikel 5. Aanvraag {#artikel-5}"), as the HTML page has them. Ids
+// follow the model: "hoofdstuk-2", "artikel-5", "toelichting-artikel-5".
+// goldmark's rendering of it is what HTML must equal (without links).
+func MarkdownWithIDs(d *document.Document) []byte {
+	w := newWriter(true)
+	defer w.free()
+	(&walker{e: w, ids: ids{}}).document(d)
+	return bytes.Clone(w.b)
 }
 
 // articleID is the anchor of an article: its number, or for an
@@ -63,15 +41,13 @@ func articleID(a *document.Article) string {
 	if a.Number != "" {
 		return "artikel-" + a.Number
 	}
-	return format.Slug(a.Title)
+	return format.Slug(a.Title.Plain())
 }
 
+// mdWriter is the Markdown emitter.
 type mdWriter struct {
-	b []byte
-	// For HTML only: the ids given so far (nil: write no ids) and the
-	// offsets of the headings.
-	ids      map[string]bool
-	sections []int
+	b       []byte
+	withIDs bool // write {#id} after every heading
 }
 
 // buffers keeps the writers' buffers: a verordening is some 90 kB, and
@@ -79,8 +55,8 @@ type mdWriter struct {
 // the text.
 var buffers = sync.Pool{New: func() any { return new([]byte) }}
 
-func newWriter(ids map[string]bool) *mdWriter {
-	return &mdWriter{b: (*buffers.Get().(*[]byte))[:0], ids: ids}
+func newWriter(withIDs bool) *mdWriter {
+	return &mdWriter{b: (*buffers.Get().(*[]byte))[:0], withIDs: withIDs}
 }
 
 // free returns the buffer; w.b must not be used after.
@@ -97,136 +73,139 @@ func (w *mdWriter) str(parts ...string) {
 	}
 }
 
-// para writes the parts as one paragraph.
-func (w *mdWriter) para(parts ...string) {
-	w.str(parts...)
+// text writes t as Markdown in context ctx.
+func (w *mdWriter) text(t document.Text, ctx document.Context) {
+	w.b = t.AppendMarkdown(w.b, ctx)
+}
+
+func (w *mdWriter) para(t document.Text) {
+	w.text(t, document.LineStart)
 	w.b = append(w.b, "\n\n"...)
 }
 
-// heading writes a heading; when ids are asked for, it gets id, or one
-// made from its text, made unique within the document.
-func (w *mdWriter) heading(level int, text, id string) {
-	hashes := "######"[:min(level, 6)]
-	if w.ids == nil {
-		w.para(hashes, " ", text)
+func (w *mdWriter) heading(level int, text document.Text, id string) {
+	w.str("######"[:min(level, 6)], " ")
+	w.text(text, document.HeadingText)
+	if w.withIDs {
+		w.str(" {#", id, "}")
+	}
+	w.str("\n\n")
+}
+
+func (w *mdWriter) lid(number string, text document.Text) {
+	if number == "" {
+		w.para(text)
 		return
 	}
-	if id == "" {
-		id = format.Slug(text)
-	}
-	if id == "" {
-		id = "kop"
-	}
-	for n, base := 2, id; w.ids[id]; n++ {
-		id = base + "-" + itoa(n)
-	}
-	w.ids[id] = true
-	w.sections = append(w.sections, len(w.b))
-	w.para(hashes, " ", text, " {#", id, "}")
+	w.str(number, `\. `)
+	w.text(text, document.MidLine)
+	w.str("\n\n")
 }
 
-func (w *mdWriter) leden(leden []*document.Lid, level int) {
-	for _, l := range leden {
-		if l.Number != "" {
-			w.para(l.Number, `\. `, l.Text)
-		} else {
-			w.para(l.Text)
-		}
-		if len(l.Items) > 0 {
-			w.items(l.Items, "")
-			w.str("\n")
-		}
-		w.blocks(l.Blocks, level, "")
-	}
+func (w *mdWriter) items(items []*document.Item) {
+	w.itemList(items, "")
+	w.str("\n")
 }
 
-func (w *mdWriter) items(items []*document.Item, indent string) {
+func (w *mdWriter) itemList(items []*document.Item, indent string) {
 	for _, it := range items {
 		w.str(indent, "- ")
-		if it.Marker != "" && it.Marker != "-" {
-			w.str(it.Marker, " ")
-		}
-		w.str(it.Text, "\n")
+		w.marked(it.Marker, it.Text)
+		w.str("\n")
 		if len(it.Items) > 0 {
-			w.items(it.Items, indent+"  ")
+			w.itemList(it.Items, indent+"  ")
 		}
 	}
 }
 
-// blocks writes block content; a Heading of level 1 becomes a heading of
-// the given absolute level.
-// Their ids start with prefix.
-func (w *mdWriter) blocks(blocks []document.Block, level int, prefix string) {
-	for _, b := range blocks {
-		switch b := b.(type) {
-		case *document.Paragraph:
-			w.para(b.Text)
-		case *document.Heading:
-			id := format.Slug(b.Text)
-			if prefix != "" {
-				id = prefix + "-" + id
-			}
-			w.heading(min(level+b.Level-1, 6), b.Text, id)
-		case *document.List:
-			for i, it := range b.Items {
-				if b.Ordered {
-					w.str(itoa(i+1), ". ", it, "\n")
-				} else {
-					w.str("- ", it, "\n")
-				}
-			}
-			w.str("\n")
-		case *document.Table:
-			w.table(b)
-		}
+// marked writes an item's marker ("a.", not "-") and text.
+func (w *mdWriter) marked(marker string, text document.Text) {
+	if marker == "" || marker == "-" {
+		w.text(text, document.LineStart)
+		return
 	}
+	w.str(marker, " ")
+	w.text(text, document.MidLine)
+}
+
+func (w *mdWriter) list(l *document.List) {
+	for i, it := range l.Items {
+		if l.Ordered {
+			w.str(itoa(i+1), ". ")
+		} else {
+			w.str("- ")
+		}
+		w.text(it, document.LineStart)
+		w.str("\n")
+	}
+	w.str("\n")
 }
 
 func (w *mdWriter) table(t *document.Table) {
-	if t.Caption != "" {
-		w.para("*", t.Caption, "*")
+	if !t.Caption.IsEmpty() {
+		w.str("*")
+		w.text(t.Caption, document.MidLine)
+		w.str("*\n\n")
 	}
-	w.row(t.Header)
-	rule := make([]string, len(t.Header))
-	for i := range rule {
-		rule[i] = "---"
+	w.rows(t, "")
+	w.str("\n\n")
+}
+
+// rows writes a pipe table's lines, each after prefix, the last without
+// its line end.
+func (w *mdWriter) rows(t *document.Table, prefix string) {
+	w.row(t.Header, prefix)
+	w.str("\n", prefix, "|")
+	for range t.Header {
+		w.str(" --- |")
 	}
-	w.row(rule)
 	for _, r := range t.Rows {
-		w.row(r)
+		w.str("\n")
+		w.row(r, prefix)
 	}
-	w.str("\n")
 }
 
-func (w *mdWriter) row(cells []string) {
-	w.str("|")
+func (w *mdWriter) row(cells []document.Text, prefix string) {
+	w.str(prefix, "|")
 	for _, c := range cells {
-		w.str(" ", c, " |")
+		w.str(" ")
+		w.text(c, document.Cell)
+		w.str(" |")
 	}
-	w.str("\n")
 }
 
-func (w *mdWriter) notes(d *document.Document, n *document.Notes) {
-	w.heading(2, n.Title, "toelichting")
-	if len(n.General) > 0 {
-		w.heading(3, "Algemeen", "toelichting-algemeen")
-		w.blocks(n.General, 4, "toelichting")
-	}
-	var arts []*document.Article
-	for _, a := range d.Articles() {
-		if len(a.Note) > 0 {
-			arts = append(arts, a)
+// quote writes a Quote as a block quote laid out as the regulation: a
+// bold heading, numbered leden as paragraphs, onderdelen as list items.
+func (w *mdWriter) quote(q *document.Quote) {
+	inList := false
+	for i, l := range q.Lines {
+		if i > 0 {
+			if l.Depth == 0 || !inList {
+				w.str("\n>\n")
+			} else {
+				w.str("\n")
+			}
+		}
+		inList = l.Depth > 0 && l.Table == nil
+		switch {
+		case l.Table != nil:
+			w.rows(l.Table, "> ")
+		case l.Heading:
+			w.str("> **")
+			w.text(l.Text, document.MidLine)
+			w.str("**")
+		case l.Depth == 0 && l.Marker != "":
+			w.str("> ", l.Marker, `\. `)
+			w.text(l.Text, document.MidLine)
+		case l.Depth == 0:
+			w.str("> ")
+			w.text(l.Text, document.LineStart)
+		default:
+			w.str("> ", strings.Repeat("  ", l.Depth-1), "- ")
+			w.marked(l.Marker, l.Text)
 		}
 	}
-	if len(arts) == 0 {
-		return
-	}
-	w.heading(3, "Artikelsgewijs", "toelichting-artikelsgewijs")
-	for _, a := range arts {
-		id := "toelichting-" + articleID(a)
-		w.heading(4, a.Heading(), id)
-		w.blocks(a.Note, 5, id)
-	}
+	w.str("\n\n")
 }
 
 func itoa(i int) string {
@@ -240,8 +219,37 @@ func itoa(i int) string {
 // ArticleMarkdown renders one article's text (its leden, onderdelen and
 // tables, without heading or toelichting), for comparing article texts.
 func ArticleMarkdown(a *document.Article) string {
-	w := newWriter(nil)
+	w := newWriter(false)
 	defer w.free()
-	w.leden(a.Leden, 4)
+	(&walker{e: w}).leden(a.Leden, 4)
 	return string(w.b)
+}
+
+// ids are the heading ids given so far in a document.
+type ids map[string]bool
+
+// unique returns id, or one made from text when id is empty, made unique
+// within the document, and records it.
+func (m ids) unique(text document.Text, id string) string {
+	if id == "" {
+		id = format.Slug(text.Plain())
+	}
+	if id == "" {
+		id = "kop"
+	}
+	for n, base := 2, id; m[id]; n++ {
+		id = base + "-" + itoa(n)
+	}
+	m[id] = true
+	return id
+}
+
+// headingID is the id of a heading inside a block sequence: its slug,
+// after prefix.
+func headingID(prefix string, text document.Text) string {
+	id := format.Slug(text.Plain())
+	if prefix != "" {
+		id = prefix + "-" + id
+	}
+	return id
 }

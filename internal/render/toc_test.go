@@ -28,9 +28,9 @@ func TestTOCHTMLMatchesTemplate(t *testing.T) {
 		}
 		docs = append(docs, out.Docs...)
 	}
-	docs = append(docs, &document.Document{Kind: document.Verordening, Title: "T", Chapters: []*document.Chapter{{
-		Number: "1", Title: `Kop met "aanhalingstekens" & <tekens> + 'meer' \x00`,
-		Articles: []*document.Article{{ID: "a", Number: "1", Title: "Één + twee < drie"}, {ID: "b", Number: "2", Title: "Ünïcode ‘’"}},
+	docs = append(docs, &document.Document{Kind: document.Verordening, Title: document.Plain("T"), Chapters: []*document.Chapter{{
+		Number: "1", Title: document.Plain(`Kop met "aanhalingstekens" & <tekens> + 'meer' \x00`),
+		Articles: []*document.Article{{ID: "a", Number: "1", Title: document.Plain("Één + twee < drie")}, {ID: "b", Number: "2", Title: document.Plain("Ünïcode ‘’")}},
 	}}})
 	for _, d := range docs {
 		render.SetFastTOC(true)

@@ -1,4 +1,4 @@
-package render
+package document
 
 import (
 	"github.com/yuin/goldmark"
@@ -68,10 +68,10 @@ func (placeholderRenderer) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer
 	})
 }
 
-// placeholderExtension adds the parser and renderer to goldmark.
-type placeholderExtension struct{}
+// placeholderExt adds the parser and renderer to goldmark.
+type placeholderExt struct{}
 
-func (placeholderExtension) Extend(m goldmark.Markdown) {
+func (placeholderExt) Extend(m goldmark.Markdown) {
 	m.Parser().AddOptions(parser.WithInlineParsers(util.Prioritized(placeholderParser{}, 199)))
 	m.Renderer().AddOptions(renderer.WithNodeRenderers(util.Prioritized(placeholderRenderer{}, 500)))
 }
