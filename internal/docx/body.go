@@ -40,7 +40,7 @@ func documentXML(d *document.Document) []byte {
 	}
 	b.blocks(d.Closing, 0)
 	b.notes(d)
-	b.sectPr()
+	b.sectPr(false)
 	b.WriteString(`</w:body></w:document>`)
 	return []byte(b.String())
 }
@@ -212,12 +212,16 @@ func (b *body) para(p para) {
 	b.WriteString("</w:p>")
 }
 
-// sectPr writes the section properties: A4, margins, header and footer.
-func (b *body) sectPr() {
+// sectPr writes the section properties: A4, portrait or landscape,
+// margins, header and footer.
+func (b *body) sectPr(landscape bool) {
+	pgSz := `<w:pgSz w:w="` + strconv.Itoa(pageWidth) + `" w:h="` + strconv.Itoa(pageHeight) + `"/>`
+	if landscape {
+		pgSz = `<w:pgSz w:w="` + strconv.Itoa(pageHeight) + `" w:h="` + strconv.Itoa(pageWidth) + `" w:orient="landscape"/>`
+	}
 	b.WriteString(`<w:sectPr>` +
 		`<w:headerReference w:type="default" r:id="rIdHeader1"/>` +
-		`<w:footerReference w:type="default" r:id="rIdFooter1"/>` +
-		`<w:pgSz w:w="` + strconv.Itoa(pageWidth) + `" w:h="` + strconv.Itoa(pageHeight) + `"/>` +
+		`<w:footerReference w:type="default" r:id="rIdFooter1"/>` + pgSz +
 		`<w:pgMar w:top="` + strconv.Itoa(margin) + `" w:right="` + strconv.Itoa(margin) +
 		`" w:bottom="` + strconv.Itoa(margin) + `" w:left="` + strconv.Itoa(margin) +
 		`" w:header="709" w:footer="709" w:gutter="0"/>` +
