@@ -229,6 +229,7 @@ func plan(sizes []colSize) tableLayout {
 	case fits(sizes, all, textWidth):
 		return tableLayout{parts: []tablePart{layoutPart(sizes, all, textWidth)}}
 	case fits(sizes, all, landscapeWidth) || len(sizes) < 3:
+		// A table of one or two columns has nothing to split.
 		return tableLayout{landscape: true, parts: []tablePart{layoutPart(sizes, all, landscapeWidth)}}
 	}
 	groups := split(sizes)
