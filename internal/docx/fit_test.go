@@ -3,6 +3,7 @@ package docx_test
 import (
 	"bytes"
 	"context"
+	"encoding/json"
 	"encoding/xml"
 	"errors"
 	"image/png"
@@ -326,4 +327,58 @@ func checkLandscape(t *testing.T, pdftoppm, pdf string, l *pdfLayout, word strin
 	if cfg.Width <= cfg.Height {
 		t.Errorf("page %d renders %d×%d px: want landscape", page+1, cfg.Width, cfg.Height)
 	}
+}
+
+// TestPandocReadsTables: pandoc, an independent reader, finds every table
+// we wrote, the parts of a split table included, with the columns of its
+// grid.
+func TestPandocReadsTables(t *testing.T) {
+	pandoc := docx.Tool(t, "pandoc")
+	docs := realDocs(t)
+	grid := regexp.MustCompile(`<w:tblGrid>.*?</w:tblGrid>`)
+	for _, name := range slices.Sorted(maps.Keys(docs)) {
+		t.Run(name, func(t *testing.T) {
+			var want []int
+			for _, g := range grid.FindAllString(pipelinetest.DocxBody(t, docs[name]), -1) {
+				want = append(want, strings.Count(g, "<w:gridCol "))
+			}
+			if len(want) == 0 {
+				t.Fatal("no tables in document.xml")
+			}
+			cmd := exec.Command(pandoc, "-f", "docx", "-t", "json")
+			cmd.Stdin = bytes.NewReader(docs[name])
+			out, err := cmd.Output()
+			if err != nil {
+				t.Fatalf("pandoc: %v", err)
+			}
+			var ast any
+			if err := json.Unmarshal(out, &ast); err != nil {
+				t.Fatal(err)
+			}
+			if got := pandocTables(ast, nil); !slices.Equal(got, want) {
+				t.Errorf("pandoc reads tables of %v columns, want %v", got, want)
+			}
+		})
+	}
+}
+
+// pandocTables returns the number of columns of each Table in a pandoc
+// JSON document, in order. A Table's content is [attr, caption, colspecs,
+// head, bodies, foot].
+func pandocTables(v any, out []int) []int {
+	switch v := v.(type) {
+	case map[string]any:
+		if c, ok := v["c"].([]any); ok && v["t"] == "Table" && len(c) > 2 {
+			if specs, ok := c[2].([]any); ok {
+				out = append(out, len(specs))
+			}
+		}
+		out = pandocTables(v["blocks"], out)
+		out = pandocTables(v["c"], out)
+	case []any:
+		for _, e := range v {
+			out = pandocTables(e, out)
+		}
+	}
+	return out
 }
