@@ -1,0 +1,487 @@
+package docx
+
+import (
+	"bytes"
+	"encoding/json"
+	"encoding/xml"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"slices"
+	"strconv"
+	"strings"
+	"testing"
+
+	"verordening/internal/document"
+)
+
+// wordLevel is one level of a numbering definition as Word reads it.
+type wordLevel struct {
+	start        int
+	numFmt, text string
+}
+
+// wordNumbering is numbering.xml read back: the levels of each numId,
+// with the start overrides applied.
+type wordNumbering map[string]map[int]wordLevel
+
+// readNumbering reads numbering.xml independently of the code that
+// writes it.
+func readNumbering(t testing.TB, data []byte) wordNumbering {
+	t.Helper()
+	var x struct {
+		Abstract []struct {
+			ID  string `xml:"abstractNumId,attr"`
+			Lvl []struct {
+				Ilvl  int    `xml:"ilvl,attr"`
+				Start val    `xml:"start"`
+				Fmt   val    `xml:"numFmt"`
+				Text  val    `xml:"lvlText"`
+				_     string `xml:"-"`
+			} `xml:"lvl"`
+		} `xml:"abstractNum"`
+		Num []struct {
+			ID       string `xml:"numId,attr"`
+			Abstract val    `xml:"abstractNumId"`
+			Override []struct {
+				Ilvl  int `xml:"ilvl,attr"`
+				Start val `xml:"startOverride"`
+			} `xml:"lvlOverride"`
+		} `xml:"num"`
+	}
+	if err := xml.Unmarshal(data, &x); err != nil {
+		t.Fatal(err)
+	}
+	abstract := map[string]map[int]wordLevel{}
+	for _, a := range x.Abstract {
+		abstract[a.ID] = map[int]wordLevel{}
+		for _, l := range a.Lvl {
+			abstract[a.ID][l.Ilvl] = wordLevel{atoi(l.Start.Val), l.Fmt.Val, l.Text.Val}
+		}
+	}
+	n := wordNumbering{}
+	for _, num := range x.Num {
+		levels := map[int]wordLevel{}
+		for k, l := range abstract[num.Abstract.Val] {
+			levels[k] = l
+		}
+		for _, o := range num.Override {
+			l := levels[o.Ilvl]
+			l.start = atoi(o.Start.Val)
+			levels[o.Ilvl] = l
+		}
+		n[num.ID] = levels
+	}
+	return n
+}
+
+type val struct {
+	Val string `xml:"val,attr"`
+}
+
+func atoi(s string) int {
+	n, _ := strconv.Atoi(s)
+	return n
+}
+
+// shownNumbers returns, for every paragraph of document.xml that is
+// numbered, the number a reader sees: the label Word computes for a
+// numbered paragraph (counters per list instance, deeper levels
+// restarting after a higher one, bullets as "-"), or the marker typed
+// before a tab. typed counts the typed ones.
+func shownNumbers(t testing.TB, doc, numbering []byte) (shown []string, typed int) {
+	t.Helper()
+	num := readNumbering(t, numbering)
+	counters := map[string]map[int]int{}
+	label := func(numID string, ilvl int) string {
+		levels, ok := num[numID]
+		if !ok {
+			t.Fatalf("numId %s is not in numbering.xml", numID)
+		}
+		c := counters[numID]
+		if c == nil {
+			c = map[int]int{}
+			counters[numID] = c
+		}
+		if _, ok := c[ilvl]; ok {
+			c[ilvl]++
+		} else {
+			c[ilvl] = levels[ilvl].start
+		}
+		for k := range c {
+			if k > ilvl {
+				delete(c, k)
+			}
+		}
+		if levels[ilvl].numFmt == "bullet" {
+			return "-"
+		}
+		return regexp.MustCompile(`%[1-9]`).ReplaceAllStringFunc(levels[ilvl].text, func(m string) string {
+			k := int(m[1]-'0') - 1
+			return format1(levels[k].numFmt, c[k])
+		})
+	}
+	numbered := map[string]bool{"Lid": true, "Onderdeel": true, "Subonderdeel": true, "Subsubonderdeel": true, "Opsomming": true}
+	for _, line := range paragraphs(t, doc) {
+		style, text, _ := strings.Cut(line, "|")
+		if name, ref, ok := strings.Cut(style, "#"); ok && numbered[name] {
+			numID, ilvl, _ := strings.Cut(ref, ".")
+			shown = append(shown, label(numID, atoi(ilvl)))
+			continue
+		}
+		if marker, _, ok := strings.Cut(text, "⇥"); ok && numbered[style] {
+			if marker == "•" {
+				marker = "-"
+			}
+			shown = append(shown, marker)
+			typed++
+		}
+	}
+	return shown, typed
+}
+
+// format1 formats a counter as Word's decimal and lowerLetter formats do.
+func format1(numFmt string, n int) string {
+	if numFmt == "lowerLetter" && n > 0 {
+		return strings.Repeat(string(rune('a'+(n-1)%26)), (n-1)/26+1)
+	}
+	return strconv.Itoa(n)
+}
+
+// modelNumbers returns the numbers of the model's leden, onderdelen and
+// list items in document order: "2." for lid 2, the item's marker, "-" for
+// a bullet.
+func modelNumbers(d *document.Document) []string {
+	var out []string
+	var items func([]*document.Item)
+	items = func(its []*document.Item) {
+		for _, it := range its {
+			if it.Marker != "" {
+				out = append(out, it.Marker)
+			}
+			items(it.Items)
+		}
+	}
+	blocks := func(bs []document.Block) {
+		for _, b := range bs {
+			if l, ok := b.(*document.List); ok {
+				for i := range l.Items {
+					if l.Ordered {
+						out = append(out, strconv.Itoa(i+1)+".")
+					} else {
+						out = append(out, "-")
+					}
+				}
+			}
+		}
+	}
+	blocks(d.Intro)
+	for _, a := range d.Articles() {
+		for _, l := range a.Leden {
+			if l.Number != "" {
+				out = append(out, l.Number+".")
+			}
+			items(l.Items)
+			blocks(l.Blocks)
+		}
+	}
+	blocks(d.Closing)
+	if d.Notes != nil {
+		blocks(d.Notes.General)
+		for _, a := range d.Articles() {
+			blocks(a.Note)
+		}
+	}
+	return out
+}
+
+// checkNumbers fails unless the numbers shown in the DOCX are the model's,
+// all of them as Word numbering.
+func checkNumbers(t testing.TB, d *document.Document, data []byte) {
+	t.Helper()
+	files, _ := parts(t, data)
+	shown, typed := shownNumbers(t, files["word/document.xml"], files["word/numbering.xml"])
+	if want := modelNumbers(d); !slices.Equal(shown, want) {
+		t.Errorf("%s: Word shows numbers\n%q\nthe model has\n%q", d.Kind, shown, want)
+	}
+	if typed > 0 {
+		t.Errorf("%s: %d numbers are typed text, not Word numbering", d.Kind, typed)
+	}
+}
+
+func TestNumbersAreTheModels(t *testing.T) {
+	for _, d := range []*document.Document{sample(), informatieblad()} {
+		checkNumbers(t, d, write(t, d))
+	}
+}
+
+// TestNumberingRestarts: each article's leden start at 1, each lid's
+// onderdelen at "a.", each onderdeel's sub-onderdelen at "1°.", also in an
+// article with one (unnumbered) lid after an article with onderdelen.
+func TestNumberingRestarts(t *testing.T) {
+	items := func(markers ...string) []*document.Item {
+		var out []*document.Item
+		for _, m := range markers {
+			out = append(out, &document.Item{Marker: m, Text: "tekst;", Items: []*document.Item{
+				{Marker: "1°.", Text: "x;"}, {Marker: "2°.", Text: "y."}}})
+		}
+		return out
+	}
+	d := &document.Document{Kind: document.Verordening, Title: "T", Chapters: []*document.Chapter{{Articles: []*document.Article{
+		{Number: "1", Leden: []*document.Lid{{Number: "1", Text: "Een:", Items: items("a.", "b.")}, {Number: "2", Text: "Twee:", Items: items("a.", "b.", "c.")}}},
+		{Number: "2", Leden: []*document.Lid{{Text: "Enig lid:", Items: items("a.", "b.")}}},
+		{Number: "3", Leden: []*document.Lid{{Number: "1", Text: "Een."}, {Number: "2", Text: "Twee."}}},
+	}}}}
+	checkNumbers(t, d, write(t, d))
+}
+
+// TestNumberingFromModel: a run of siblings that does not start at the
+// first number (an amended text keeps "c." after a deleted onderdeel)
+// starts where the model does; markers Word cannot count stay typed text.
+func TestNumberingFromModel(t *testing.T) {
+	for _, tc := range []struct {
+		name    string
+		markers []string
+		typed   int
+	}{
+		{"from c", []string{"c.", "d."}, 0},
+		{"gap", []string{"a.", "c."}, 2},
+		{"after z", []string{"z.", "aa."}, 2},
+		{"degrees at letter level", []string{"1°.", "2°."}, 2},
+		{"inserted", []string{"a.", "b.", "ba."}, 3},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			var its []*document.Item
+			for _, m := range tc.markers {
+				its = append(its, &document.Item{Marker: m, Text: "x;"})
+			}
+			d := &document.Document{Kind: document.Verordening, Title: "T", Chapters: []*document.Chapter{{Articles: []*document.Article{
+				{Number: "1", Leden: []*document.Lid{{Number: "1", Text: "Een:", Items: its}, {Number: "2", Text: "Twee:", Items: items2()}}},
+			}}}}
+			files, _ := parts(t, write(t, d))
+			shown, typed := shownNumbers(t, files["word/document.xml"], files["word/numbering.xml"])
+			if want := modelNumbers(d); !slices.Equal(shown, want) {
+				t.Errorf("Word shows %q, model has %q", shown, want)
+			}
+			if typed != tc.typed {
+				t.Errorf("%d typed numbers, want %d", typed, tc.typed)
+			}
+		})
+	}
+}
+
+func items2() []*document.Item {
+	return []*document.Item{{Marker: "a.", Text: "p;"}, {Marker: "b.", Text: "q."}}
+}
+
+func TestMarkerValue(t *testing.T) {
+	for _, tc := range []struct {
+		lvl    int
+		marker string
+		want   int
+		ok     bool
+	}{
+		{0, "1.", 1, true},
+		{0, "12.", 12, true},
+		{0, "2a.", 0, false},
+		{0, "0.", 0, false},
+		{0, "01.", 0, false},
+		{0, "3", 0, false},
+		{1, "a.", 1, true},
+		{1, "e.", 5, true},
+		{1, "z.", 26, true},
+		{1, "aa.", 0, false},
+		{1, "A.", 0, false},
+		{1, "1.", 0, false},
+		{2, "1°.", 1, true},
+		{2, "10°.", 10, true},
+		{2, "1.", 0, false},
+		{3, "2°.", 2, true},
+	} {
+		got, ok := markerValue(legalLevels[tc.lvl], tc.marker)
+		if got != tc.want || ok != tc.ok {
+			t.Errorf("markerValue(level %d, %q) = %d, %v; want %d, %v", tc.lvl, tc.marker, got, ok, tc.want, tc.ok)
+		}
+	}
+}
+
+func TestNbsp(t *testing.T) {
+	const n = "\u00a0"
+	for _, tc := range []struct{ in, want string }{
+		{"€ 2.700", "€" + n + "2.700"},
+		{"ten hoogste € 1.350,50 per jaar", "ten hoogste €" + n + "1.350,50 per jaar"},
+		{"(€ 45)", "(€" + n + "45)"},
+		{"€ per uur", "€ per uur"},
+		{"artikel 8a, tweede lid, onderdeel e, van de wet", "artikel" + n + "8a, tweede lid, onderdeel" + n + "e, van de wet"},
+		{"Artikel 3. Aanvraag", "Artikel" + n + "3. Aanvraag"},
+		{"Artikel II", "Artikel" + n + "II"},
+		{"de artikelen 3 en 4", "de artikelen" + n + "3 en 4"},
+		{"lid 2 van artikel 10da", "lid" + n + "2 van artikel" + n + "10da"},
+		{"Hoofdstuk 2. Aanvraag", "Hoofdstuk" + n + "2. Aanvraag"},
+		{"een onderdeel van het plan", "een onderdeel van het plan"},
+		{"dit artikel is", "dit artikel is"},
+		{"op 1 januari 2027 in werking", "op 1" + n + "januari" + n + "2027 in werking"},
+		{"(12 maart 2026)", "(12" + n + "maart" + n + "2026)"},
+		{"vanaf 1 juli.", "vanaf 1" + n + "juli."},
+		{"in januari 2027", "in januari 2027"},
+		{"32 mei 2027", "32 mei 2027"},
+		{"3 Februari", "3 Februari"},
+		{"2 uur", "2 uur"},
+		{"geen spaties", "geen spaties"},
+		{"", ""},
+		{"artikel ", "artikel "},
+		{" € 5", " €" + n + "5"},
+	} {
+		if got := nbsp(tc.in); got != tc.want {
+			t.Errorf("nbsp(%q) = %q, want %q", tc.in, got, tc.want)
+		}
+	}
+}
+
+// TestLineBreak: a new line inside an onderdeel is a line break in the
+// same paragraph, not a new paragraph.
+func TestLineBreak(t *testing.T) {
+	d := &document.Document{Kind: document.Verordening, Title: "T", Chapters: []*document.Chapter{{Articles: []*document.Article{
+		{Number: "1", Leden: []*document.Lid{{Text: "Het college:", Items: []*document.Item{
+			{Marker: "a.", Text: "eerste regel\ntweede regel;"}, {Marker: "b.", Text: "slot."}}}}},
+	}}}}
+	files, _ := parts(t, write(t, d))
+	lines := paragraphs(t, files["word/document.xml"])
+	if !slices.Contains(lines, "Onderdeel#2.1|eerste regel↵tweede regel;") {
+		t.Errorf("no onderdeel with a line break in\n%s", strings.Join(lines, "\n"))
+	}
+}
+
+// TestDROP: for DROP, article headings are bold body text without an
+// outline level, chapters stay Kop 1, and there is no table of contents;
+// for editing, articles are headings and there is one.
+func TestDROP(t *testing.T) {
+	var buf bytes.Buffer
+	if err := (Options{DROP: true}).Write(&buf, sample()); err != nil {
+		t.Fatal(err)
+	}
+	drop, _ := parts(t, buf.Bytes())
+	edit, _ := parts(t, write(t, sample()))
+	dropLines := paragraphs(t, drop["word/document.xml"])
+	for _, want := range []string{"Normal|**Artikel␣3. Aanvraag**", "Heading1|Hoofdstuk␣2. Voorzieningen", "Title|" + sample().Title} {
+		if !slices.Contains(dropLines, want) {
+			t.Errorf("DROP document lacks %q", want)
+		}
+	}
+	for _, line := range dropLines {
+		if strings.HasPrefix(line, "Heading") && strings.Contains(line, "|Artikel␣") || strings.HasPrefix(line, "TOC") {
+			t.Errorf("DROP document has %q", line)
+		}
+	}
+	if !bytes.Contains(drop["word/document.xml"], []byte("<w:keepNext/>")) {
+		t.Error("a DROP article heading does not keep with its text")
+	}
+	editLines := paragraphs(t, edit["word/document.xml"])
+	for _, want := range []string{"Heading2|Artikel␣3. Aanvraag", "TOC1|" + tocText} {
+		if !slices.Contains(editLines, want) {
+			t.Errorf("editing document lacks %q", want)
+		}
+	}
+}
+
+// TestStylesDefined: every style the body, header and footer use is
+// defined in styles.xml, in both modes.
+func TestStylesDefined(t *testing.T) {
+	for _, o := range []Options{{}, {DROP: true}} {
+		var buf bytes.Buffer
+		if err := o.Write(&buf, sample()); err != nil {
+			t.Fatal(err)
+		}
+		checkStylesDefined(t, buf.Bytes())
+	}
+	checkStylesDefined(t, write(t, informatieblad()))
+}
+
+func checkStylesDefined(t testing.TB, data []byte) {
+	t.Helper()
+	files, _ := parts(t, data)
+	defined := map[string]bool{}
+	for _, m := range regexp.MustCompile(`<w:style [^>]*w:styleId="([^"]+)"`).FindAllSubmatch(files["word/styles.xml"], -1) {
+		defined[string(m[1])] = true
+	}
+	for _, name := range []string{"word/document.xml", "word/header1.xml", "word/footer1.xml", "word/numbering.xml"} {
+		for _, m := range regexp.MustCompile(`<w:(pStyle|rStyle|tblStyle) w:val="([^"]+)"`).FindAllSubmatch(files[name], -1) {
+			if !defined[string(m[2])] {
+				t.Errorf("%s uses style %s, which styles.xml does not define", name, m[2])
+			}
+		}
+	}
+}
+
+// pandocLists returns the number of items of ordered and of bullet lists
+// pandoc reads in a .docx file.
+func pandocLists(t testing.TB, pandoc, path string) (ordered, bullets int) {
+	t.Helper()
+	cmd := exec.Command(pandoc, "-f", "docx", "-t", "json", path)
+	var stderr bytes.Buffer
+	cmd.Stderr = &stderr
+	data, err := cmd.Output()
+	if err != nil {
+		t.Fatalf("pandoc: %v\n%s", err, stderr.String())
+	}
+	var ast any
+	if err := json.Unmarshal(data, &ast); err != nil {
+		t.Fatal(err)
+	}
+	var walk func(any)
+	walk = func(v any) {
+		switch v := v.(type) {
+		case map[string]any:
+			c, _ := v["c"].([]any)
+			switch v["t"] {
+			case "OrderedList":
+				if len(c) == 2 {
+					items, _ := c[1].([]any)
+					ordered += len(items)
+				}
+			case "BulletList":
+				bullets += len(c)
+			}
+			for _, e := range v {
+				walk(e)
+			}
+		case []any:
+			for _, e := range v {
+				walk(e)
+			}
+		}
+	}
+	walk(ast)
+	return ordered, bullets
+}
+
+// checkPandocLists fails unless pandoc reads as many list items as the
+// model has numbered leden, onderdelen and list items.
+func checkPandocLists(t testing.TB, pandoc string, d *document.Document, data []byte) {
+	t.Helper()
+	path := filepath.Join(t.TempDir(), string(d.Kind)+".docx")
+	if err := os.WriteFile(path, data, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	ordered, bullets := pandocLists(t, pandoc, path)
+	var wantOrdered, wantBullets int
+	for _, m := range modelNumbers(d) {
+		if m == "-" {
+			wantBullets++
+		} else {
+			wantOrdered++
+		}
+	}
+	if ordered != wantOrdered || bullets != wantBullets {
+		t.Errorf("%s: pandoc reads %d numbered and %d bulleted list items, the model has %d and %d", d.Kind, ordered, bullets, wantOrdered, wantBullets)
+	}
+}
+
+func TestPandocLists(t *testing.T) {
+	pandoc := tool(t, "pandoc")
+	for _, d := range []*document.Document{sample(), informatieblad()} {
+		checkPandocLists(t, pandoc, d, write(t, d))
+	}
+}
+
