@@ -484,4 +484,3 @@ func TestPandocLists(t *testing.T) {
 		checkPandocLists(t, pandoc, d, write(t, d))
 	}
 }
-
