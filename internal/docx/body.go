@@ -124,7 +124,7 @@ func chapterHeading(c *document.Chapter) string {
 	return "Hoofdstuk " + c.Number + ". " + c.Title
 }
 
-// leden writes the leden of an article; numbered leden are one list.
+// leden writes the leden of an article; its numbered leden are one list.
 // level is the level of the article heading.
 func (b *body) leden(leden []*document.Lid, level int) {
 	var markers []string
@@ -133,10 +133,9 @@ func (b *body) leden(leden []*document.Lid, level int) {
 			markers = append(markers, l.Number+".")
 		}
 	}
-	numID := 0
-	if len(markers) == len(leden) {
-		numID = b.legal(0, markers)
-	}
+	// An unnumbered lid among them is the opening sentence of a
+	// wijzigingsartikel ("… wordt als volgt gewijzigd:").
+	numID := b.legal(0, markers)
 	for _, l := range leden {
 		b.lid(l, numID, level)
 	}
@@ -255,7 +254,7 @@ func headingStyle(level int) string {
 func (b *body) list(l *document.List) {
 	numID := bulletNum
 	if l.Ordered {
-		numID = b.num.add(0, 1)
+		numID = b.num.add(absLegal, 0, 1)
 	}
 	for _, it := range l.Items {
 		b.para(para{style: "Opsomming", numID: numID, runs: inline(it)})

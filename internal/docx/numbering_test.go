@@ -141,10 +141,13 @@ func shownNumbers(t testing.TB, doc, numbering []byte) (shown []string, typed in
 	return shown, typed
 }
 
-// format1 formats a counter as Word's decimal and lowerLetter formats do.
+// format1 formats a counter as Word's decimal and letter formats do.
 func format1(numFmt string, n int) string {
-	if numFmt == "lowerLetter" && n > 0 {
+	switch {
+	case numFmt == "lowerLetter" && n > 0:
 		return strings.Repeat(string(rune('a'+(n-1)%26)), (n-1)/26+1)
+	case numFmt == "upperLetter" && n > 0:
+		return strings.Repeat(string(rune('A'+(n-1)%26)), (n-1)/26+1)
 	}
 	return strconv.Itoa(n)
 }
@@ -218,7 +221,8 @@ func TestNumbersAreTheModels(t *testing.T) {
 
 // TestNumberingRestarts: each article's leden start at 1, each lid's
 // onderdelen at "a.", each onderdeel's sub-onderdelen at "1°.", also in an
-// article with one (unnumbered) lid after an article with onderdelen.
+// article with one (unnumbered) lid after an article with onderdelen; the
+// onderdelen "A.", "B." of a wijzigingsartikel are numbered too.
 func TestNumberingRestarts(t *testing.T) {
 	items := func(markers ...string) []*document.Item {
 		var out []*document.Item
@@ -232,6 +236,8 @@ func TestNumberingRestarts(t *testing.T) {
 		{Number: "1", Leden: []*document.Lid{{Number: "1", Text: "Een:", Items: items("a.", "b.")}, {Number: "2", Text: "Twee:", Items: items("a.", "b.", "c.")}}},
 		{Number: "2", Leden: []*document.Lid{{Text: "Enig lid:", Items: items("a.", "b.")}}},
 		{Number: "3", Leden: []*document.Lid{{Number: "1", Text: "Een."}, {Number: "2", Text: "Twee."}}},
+		{Number: "I", Leden: []*document.Lid{{Number: "A", Text: "Wijziging:", Items: items("a.", "b.")}, {Number: "B", Text: "Wijziging."}}},
+		{Number: "II", Leden: []*document.Lid{{Number: "1", Text: "Een."}, {Number: "2", Text: "Twee."}}},
 	}}}}
 	checkNumbers(t, d, write(t, d))
 }
@@ -277,31 +283,37 @@ func items2() []*document.Item {
 
 func TestMarkerValue(t *testing.T) {
 	for _, tc := range []struct {
+		abs    int
 		lvl    int
 		marker string
 		want   int
 		ok     bool
 	}{
-		{0, "1.", 1, true},
-		{0, "12.", 12, true},
-		{0, "2a.", 0, false},
-		{0, "0.", 0, false},
-		{0, "01.", 0, false},
-		{0, "3", 0, false},
-		{1, "a.", 1, true},
-		{1, "e.", 5, true},
-		{1, "z.", 26, true},
-		{1, "aa.", 0, false},
-		{1, "A.", 0, false},
-		{1, "1.", 0, false},
-		{2, "1°.", 1, true},
-		{2, "10°.", 10, true},
-		{2, "1.", 0, false},
-		{3, "2°.", 2, true},
+		{absLegal, 0, "1.", 1, true},
+		{absLegal, 0, "12.", 12, true},
+		{absLegal, 0, "2a.", 0, false},
+		{absLegal, 0, "0.", 0, false},
+		{absLegal, 0, "01.", 0, false},
+		{absLegal, 0, "3", 0, false},
+		{absLegal, 1, "a.", 1, true},
+		{absLegal, 1, "e.", 5, true},
+		{absLegal, 1, "z.", 26, true},
+		{absLegal, 1, "aa.", 0, false},
+		{absLegal, 1, "A.", 0, false},
+		{absLegal, 1, "1.", 0, false},
+		{absLegal, 2, "1°.", 1, true},
+		{absLegal, 2, "10°.", 10, true},
+		{absLegal, 2, "1.", 0, false},
+		{absLegal, 3, "2°.", 2, true},
+		{1, 0, "A.", 1, true},
+		{1, 0, "C.", 3, true},
+		{1, 0, "AA.", 0, false},
+		{1, 0, "1.", 0, false},
+		{1, 1, "b.", 2, true},
 	} {
-		got, ok := markerValue(legalLevels[tc.lvl], tc.marker)
+		got, ok := markerValue(schemes[tc.abs].levels[tc.lvl], tc.marker)
 		if got != tc.want || ok != tc.ok {
-			t.Errorf("markerValue(level %d, %q) = %d, %v; want %d, %v", tc.lvl, tc.marker, got, ok, tc.want, tc.ok)
+			t.Errorf("markerValue(scheme %d level %d, %q) = %d, %v; want %d, %v", tc.abs, tc.lvl, tc.marker, got, ok, tc.want, tc.ok)
 		}
 	}
 }
