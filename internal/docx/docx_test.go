@@ -544,15 +544,27 @@ func (p *pandocText) walk(v any) {
 	}
 }
 
+// TestLibreOffice: LibreOffice converts the sample to PDF, for editing
+// and for DROP.
 func TestLibreOffice(t *testing.T) {
 	soffice := tool(t, "soffice")
-	pdf := convertPDF(t, soffice, sampleFile(t))
-	data, err := os.ReadFile(pdf)
-	if err != nil {
+	var drop bytes.Buffer
+	if err := (Options{DROP: true}).Write(&drop, sample()); err != nil {
 		t.Fatal(err)
 	}
-	if len(data) == 0 || !bytes.HasPrefix(data, []byte("%PDF")) {
-		t.Fatalf("%s is not a PDF (%d bytes)", pdf, len(data))
+	dropFile := filepath.Join(t.TempDir(), "drop.docx")
+	if err := os.WriteFile(dropFile, drop.Bytes(), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for _, docx := range []string{sampleFile(t), dropFile} {
+		pdf := convertPDF(t, soffice, docx)
+		data, err := os.ReadFile(pdf)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(data) == 0 || !bytes.HasPrefix(data, []byte("%PDF")) {
+			t.Fatalf("%s is not a PDF (%d bytes)", pdf, len(data))
+		}
 	}
 }
 
