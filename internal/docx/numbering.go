@@ -173,14 +173,7 @@ func letterValue(s string, a byte) (int, bool) {
 func (n *numbering) numberingXML() []byte {
 	var b strings.Builder
 	b.WriteString(xmlHeader + `<w:numbering xmlns:w="` + nsW + `">`)
-	for abs, s := range schemes {
-		b.WriteString(abstractNum(abs, s.name, s.levels))
-	}
-	var bullets [depth]level
-	for i, t := range bulletText {
-		bullets[i] = level{numFmt: "bullet", text: t}
-	}
-	b.WriteString(abstractNum(absBullet, "Opsomming", bullets))
+	b.WriteString(abstractNums)
 	b.WriteString(`<w:num w:numId="` + strconv.Itoa(bulletNum) + `"><w:abstractNumId w:val="` + strconv.Itoa(absBullet) + `"/></w:num>`)
 	for i, num := range n.nums {
 		b.WriteString(`<w:num w:numId="` + strconv.Itoa(bulletNum+1+i) + `"><w:abstractNumId w:val="` + strconv.Itoa(num.abs) + `"/>`)
@@ -194,6 +187,20 @@ func (n *numbering) numberingXML() []byte {
 	b.WriteString(`</w:numbering>`)
 	return []byte(b.String())
 }
+
+// abstractNums are the definitions of the schemes and the bullets, the
+// same in every document.
+var abstractNums = func() string {
+	var s string
+	for abs, sc := range schemes {
+		s += abstractNum(abs, sc.name, sc.levels)
+	}
+	var bullets [depth]level
+	for i, t := range bulletText {
+		bullets[i] = level{numFmt: "bullet", text: t}
+	}
+	return s + abstractNum(absBullet, "Opsomming", bullets)
+}()
 
 // abstractNum returns a definition whose level i has its number at
 // indent step i and its text one step further, after a tab.

@@ -11,13 +11,18 @@ import (
 // that must not break a line become non-breaking (see nbsp).
 func writeText(b *strings.Builder, runs []run) {
 	for _, r := range runs {
-		for i, line := range strings.Split(r.text, "\n") {
+		for i := 0; ; i++ {
+			line, rest, more := strings.Cut(r.text, "\n")
 			if i > 0 {
 				b.WriteString("<w:r><w:br/></w:r>")
 			}
 			if line != "" {
 				writeRuns(b, []run{{nbsp(line), r.format}})
 			}
+			if !more {
+				break
+			}
+			r.text = rest
 		}
 	}
 }
