@@ -313,7 +313,7 @@ func (b *body) para(p para) {
 			if p.numID == b.art.id {
 				b.art.wrote(p.ilvl)
 			}
-			b.WriteString(`<w:numPr><w:ilvl w:val="` + strconv.Itoa(p.ilvl) + `"/><w:numId w:val="` + strconv.Itoa(p.numID) + `"/></w:numPr>`)
+			writeAll(&b.Builder, `<w:numPr><w:ilvl w:val="`, strconv.Itoa(p.ilvl), `"/><w:numId w:val="`, strconv.Itoa(p.numID), `"/></w:numPr>`)
 		}
 		b.WriteString("</w:pPr>")
 	}

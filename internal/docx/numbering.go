@@ -176,16 +176,24 @@ func (n *numbering) numberingXML() []byte {
 	b.WriteString(abstractNums)
 	b.WriteString(`<w:num w:numId="` + strconv.Itoa(bulletNum) + `"><w:abstractNumId w:val="` + strconv.Itoa(absBullet) + `"/></w:num>`)
 	for i, num := range n.nums {
-		b.WriteString(`<w:num w:numId="` + strconv.Itoa(bulletNum+1+i) + `"><w:abstractNumId w:val="` + strconv.Itoa(num.abs) + `"/>`)
+		// Written piece by piece: one document has hundreds.
+		writeAll(&b, `<w:num w:numId="`, strconv.Itoa(bulletNum+1+i), `"><w:abstractNumId w:val="`, strconv.Itoa(num.abs), `"/>`)
 		// Without a startOverride Word continues the counters of the
 		// other instances of the same definition.
 		for lvl, start := range num.starts {
-			b.WriteString(`<w:lvlOverride w:ilvl="` + strconv.Itoa(lvl) + `"><w:startOverride w:val="` + strconv.Itoa(start) + `"/></w:lvlOverride>`)
+			writeAll(&b, `<w:lvlOverride w:ilvl="`, strconv.Itoa(lvl), `"><w:startOverride w:val="`, strconv.Itoa(start), `"/></w:lvlOverride>`)
 		}
 		b.WriteString(`</w:num>`)
 	}
 	b.WriteString(`</w:numbering>`)
 	return []byte(b.String())
+}
+
+// writeAll writes the strings to b without joining them first.
+func writeAll(b *strings.Builder, ss ...string) {
+	for _, s := range ss {
+		b.WriteString(s)
+	}
 }
 
 // abstractNums are the definitions of the schemes and the bullets, the

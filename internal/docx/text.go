@@ -47,6 +47,9 @@ func nbsp(s string) string {
 		}
 		word, next := s[wordStart:i], nextWord(s[i+1:])
 		if glue(before, word, next) {
+			if last == 0 {
+				b.Grow(len(s) + 8)
+			}
 			b.WriteString(s[last:i])
 			b.WriteString("\u00a0")
 			last = i + 1
