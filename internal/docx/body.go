@@ -34,6 +34,7 @@ type para struct {
 	ilvl      int    // its level in that list
 	runs      []run
 	keepNext  bool // keep on one page with the next paragraph
+	before    int  // space before in twips, or 0 for the style's
 	pageBreak bool // start on a new page
 }
 
@@ -110,7 +111,7 @@ func (b *body) chapter(c *document.Chapter) {
 // articles.
 func (b *body) articleHeading(level int, a *document.Article) {
 	if b.drop && a.Number != "" {
-		b.para(para{runs: inlineAs(a.Heading(), format{bold: true}), keepNext: true})
+		b.para(para{runs: inlineAs(a.Heading(), format{bold: true}), keepNext: true, before: 240})
 		return
 	}
 	b.heading(level, a.Heading())
@@ -298,7 +299,7 @@ func (b *body) notes(d *document.Document) {
 // para writes one paragraph.
 func (b *body) para(p para) {
 	b.WriteString("<w:p>")
-	if p.style != "" || p.pageBreak || p.keepNext || p.numID != 0 {
+	if p.style != "" || p.pageBreak || p.keepNext || p.numID != 0 || p.before != 0 {
 		b.WriteString("<w:pPr>")
 		if p.style != "" {
 			b.WriteString(`<w:pStyle w:val="` + p.style + `"/>`)
@@ -314,6 +315,9 @@ func (b *body) para(p para) {
 				b.art.wrote(p.ilvl)
 			}
 			writeAll(&b.Builder, `<w:numPr><w:ilvl w:val="`, strconv.Itoa(p.ilvl), `"/><w:numId w:val="`, strconv.Itoa(p.numID), `"/></w:numPr>`)
+		}
+		if p.before != 0 {
+			writeAll(&b.Builder, `<w:spacing w:before="`, strconv.Itoa(p.before), `"/>`)
 		}
 		b.WriteString("</w:pPr>")
 	}
