@@ -18,22 +18,34 @@ const (
 // maxHeading is the deepest heading style in styles.xml.
 const maxHeading = 6
 
-// body builds word/document.xml.
-type body struct{ strings.Builder }
+// body builds word/document.xml and collects the lists it numbers.
+type body struct {
+	strings.Builder
+	drop bool // Options.DROP
+	num  numbering
+	art  articleList
+}
 
 // A para is one paragraph to write.
 type para struct {
 	style     string // style id; empty for Normal
-	marker    string // lid number or onderdeel letter, typed before a tab
+	marker    string // a number typed before a tab, where Word cannot number
+	numID     int    // the list instance that numbers it, or 0
+	ilvl      int    // its level in that list
 	runs      []run
+	keepNext  bool // keep on one page with the next paragraph
+	before    int  // space before in twips, or 0 for the style's
 	pageBreak bool // start on a new page
 }
 
-func documentXML(d *document.Document) []byte {
-	var b body
+// document writes the body of d.
+func (b *body) document(d *document.Document) {
 	b.Grow(64 << 10)
 	b.WriteString(xmlHeader + `<w:document xmlns:w="` + nsW + `" xmlns:r="` + nsR + `"><w:body>`)
 	b.para(para{style: "Title", runs: inline(d.Title)})
+	if !b.drop && hasNumberedArticles(d) {
+		b.toc()
+	}
 	b.blocks(d.Intro, 0)
 	for _, c := range d.Chapters {
 		b.chapter(c)
@@ -42,7 +54,34 @@ func documentXML(d *document.Document) []byte {
 	b.notes(d)
 	b.sectPr(false)
 	b.WriteString(`</w:body></w:document>`)
-	return []byte(b.String())
+}
+
+// hasNumberedArticles reports whether d is a regulation, with articles,
+// rather than a document of sections: only a regulation gets a table of
+// contents.
+func hasNumberedArticles(d *document.Document) bool {
+	for _, a := range d.Articles() {
+		if a.Number != "" {
+			return true
+		}
+	}
+	return false
+}
+
+// tocText is the table of contents until Word updates the field.
+const tocText = "Klik met de rechtermuisknop en kies Veld bijwerken om de inhoudsopgave te maken."
+
+// toc writes the heading "Inhoud" and a TOC field of heading levels 1–3,
+// with hyperlinks and without page numbers in web view. The field is
+// marked dirty and settings.xml asks Word to update fields on opening.
+func (b *body) toc() {
+	b.para(para{style: "TOCHeading", runs: []run{{text: "Inhoud"}}})
+	b.WriteString(`<w:p><w:pPr><w:pStyle w:val="TOC1"/></w:pPr>` +
+		`<w:r><w:fldChar w:fldCharType="begin" w:dirty="true"/></w:r>` +
+		`<w:r><w:instrText xml:space="preserve"> TOC \o "1-3" \h \z \u </w:instrText></w:r>` +
+		`<w:r><w:fldChar w:fldCharType="separate"/></w:r>` +
+		`<w:r><w:t>` + tocText + `</w:t></w:r>` +
+		`<w:r><w:fldChar w:fldCharType="end"/></w:r></w:p>`)
 }
 
 // chapter writes a chapter heading, when the chapter has one, and its
@@ -58,11 +97,24 @@ func (b *body) chapter(c *document.Chapter) {
 		level = 2
 	}
 	for _, a := range c.Articles {
-		b.heading(level, a.Heading())
-		for _, l := range a.Leden {
-			b.lid(l, level)
-		}
+		b.art = articleList{}
+		b.articleHeading(level, a)
+		b.leden(a.Leden, level)
 	}
+}
+
+// articleHeading writes the heading of an article at the given level. For
+// DROP a numbered article's heading is bold body text, as the template OP
+// Stijl Compleet Besluit wants (only the opschrift and the chapter and
+// paragraph headings are Titel, Kop 1 and Kop 2); for editing it is a
+// heading, so that Word's navigation pane and table of contents show the
+// articles.
+func (b *body) articleHeading(level int, a *document.Article) {
+	if b.drop && a.Number != "" {
+		b.para(para{runs: inlineAs(a.Heading(), format{bold: true}), keepNext: true, before: 240})
+		return
+	}
+	b.heading(level, a.Heading())
 }
 
 // chapterHeading returns "Hoofdstuk 2. Aanvraag", or "Hoofdstuk 2".
@@ -73,12 +125,32 @@ func chapterHeading(c *document.Chapter) document.Text {
 	return c.Heading()
 }
 
-// lid writes a lid, its onderdelen and its blocks. level is the level of
-// the article heading.
-func (b *body) lid(l *document.Lid, level int) {
+// leden writes the leden of an article; its numbered leden are one list.
+// level is the level of the article heading.
+func (b *body) leden(leden []*document.Lid, level int) {
+	var markers []string
+	for _, l := range leden {
+		if l.Number != "" {
+			markers = append(markers, l.Number+".")
+		}
+	}
+	// An unnumbered lid among them is the opening sentence of a
+	// wijzigingsartikel ("… wordt als volgt gewijzigd:").
+	numID := b.legal(0, markers)
+	for _, l := range leden {
+		b.lid(l, numID, level)
+	}
+}
+
+// lid writes a lid, its onderdelen and its blocks.
+func (b *body) lid(l *document.Lid, numID, level int) {
 	switch {
 	case l.Number != "":
-		b.para(para{style: "Lid", marker: l.Number + ".", runs: inline(l.Text)})
+		p := para{style: "Lid", numID: numID, runs: inline(l.Text)}
+		if numID == 0 {
+			p.marker = l.Number + "."
+		}
+		b.para(p)
 	case !l.Text.IsEmpty():
 		b.para(para{runs: inline(l.Text)})
 	}
@@ -87,22 +159,55 @@ func (b *body) lid(l *document.Lid, level int) {
 }
 
 // items writes onderdelen at the given depth (1 for onderdelen, 2 for
-// sub-onderdelen, …) with their sub-items after each.
+// sub-onderdelen, …) with their sub-items after each. The items are one
+// list at level depth of the legal numbering, or of the bullets.
 func (b *body) items(items []*document.Item, depth int) {
+	numID := b.itemList(items, depth)
 	for _, it := range items {
-		b.para(itemPara(it, depth))
+		b.para(itemPara(it, depth, numID))
 		b.items(it.Items, depth+1)
 	}
 }
 
-func itemPara(it *document.Item, depth int) para {
-	switch it.Marker {
-	case "":
-		return para{style: "Begrip", runs: inline(it.Text)}
-	case "-":
-		return para{style: itemStyle(depth), marker: "•", runs: inline(it.Text)}
+// itemList returns the list instance of sibling items, or 0 when their
+// markers are typed: definitions (no marker), a mix of bullets and
+// numbers, or numbers Word cannot show.
+func (b *body) itemList(items []*document.Item, depth int) int {
+	markers := make([]string, len(items))
+	bullets := 0
+	for i, it := range items {
+		markers[i] = it.Marker
+		switch it.Marker {
+		case "":
+			return 0
+		case "-":
+			bullets++
+		}
 	}
-	return para{style: itemStyle(depth), marker: it.Marker, runs: inline(it.Text)}
+	switch bullets {
+	case 0:
+		return b.legal(depth, markers)
+	case len(items):
+		if depth < len(bulletText) {
+			return bulletNum
+		}
+	}
+	return 0
+}
+
+func itemPara(it *document.Item, depth, numID int) para {
+	if it.Marker == "" {
+		return para{style: "Begrip", runs: inline(it.Text)}
+	}
+	p := para{style: itemStyle(depth), numID: numID, ilvl: depth, runs: inline(it.Text)}
+	switch {
+	case numID != 0:
+	case it.Marker == "-":
+		p.marker = "•"
+	default:
+		p.marker = it.Marker
+	}
+	return p
 }
 
 // itemStyle returns the style of an item at depth 1, 2 or 3 and deeper.
@@ -168,14 +273,15 @@ func headingStyle(level int) string {
 	return "Heading" + strconv.Itoa(min(max(level, 1), maxHeading))
 }
 
-// list writes a list with its bullets or numbers typed as text.
+// list writes a list as Word numbering: bullets, or a list instance of
+// its own numbered from 1, as the model numbers it.
 func (b *body) list(l *document.List) {
-	for i, it := range l.Items {
-		marker := "•"
-		if l.Ordered {
-			marker = strconv.Itoa(i+1) + "."
-		}
-		b.para(para{style: "Opsomming", marker: marker, runs: inline(it)})
+	numID := bulletNum
+	if l.Ordered {
+		numID = b.num.add(absLegal, 0, 1)
+	}
+	for _, it := range l.Items {
+		b.para(para{style: "Opsomming", numID: numID, runs: inline(it)})
 	}
 }
 
@@ -208,7 +314,7 @@ func (b *body) notes(d *document.Document) {
 	}
 	b.heading(2, document.Plain("Artikelsgewijs"))
 	for _, a := range noted {
-		b.heading(3, a.Heading())
+		b.articleHeading(3, a)
 		b.blocks(a.Note, 3)
 	}
 }
@@ -216,13 +322,25 @@ func (b *body) notes(d *document.Document) {
 // para writes one paragraph.
 func (b *body) para(p para) {
 	b.WriteString("<w:p>")
-	if p.style != "" || p.pageBreak {
+	if p.style != "" || p.pageBreak || p.keepNext || p.numID != 0 || p.before != 0 {
 		b.WriteString("<w:pPr>")
 		if p.style != "" {
 			b.WriteString(`<w:pStyle w:val="` + p.style + `"/>`)
 		}
+		if p.keepNext {
+			b.WriteString("<w:keepNext/>")
+		}
 		if p.pageBreak {
 			b.WriteString("<w:pageBreakBefore/>")
+		}
+		if p.numID != 0 {
+			if p.numID == b.art.id {
+				b.art.wrote(p.ilvl)
+			}
+			writeAll(&b.Builder, `<w:numPr><w:ilvl w:val="`, strconv.Itoa(p.ilvl), `"/><w:numId w:val="`, strconv.Itoa(p.numID), `"/></w:numPr>`)
+		}
+		if p.before != 0 {
+			writeAll(&b.Builder, `<w:spacing w:before="`, strconv.Itoa(p.before), `"/>`)
 		}
 		b.WriteString("</w:pPr>")
 	}
@@ -231,7 +349,7 @@ func (b *body) para(p para) {
 		writeEscaped(&b.Builder, p.marker)
 		b.WriteString(`</w:t><w:tab/></w:r>`)
 	}
-	writeRuns(&b.Builder, p.runs)
+	writeText(&b.Builder, p.runs)
 	b.WriteString("</w:p>")
 }
 

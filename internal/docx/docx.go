@@ -6,14 +6,26 @@
 // plain XML, and the few parts a regulation needs are small enough to write
 // directly.
 //
-// The output uses real Word structure so that gemeente juristen can edit and
-// route it: built-in styles Title and Heading1–Heading6 (with outline levels,
-// for the navigation pane and a table of contents), paragraph styles for
-// leden and onderdelen, and tables in the Table Grid style with a repeated
-// header row. Numbers of articles, leden and onderdelen are typed as text,
-// as the model gives them: Word's automatic numbering and fields would
-// renumber them behind the author's back. The only fields are PAGE and
-// NUMPAGES in the footer.
+// The output uses real Word structure so that gemeente juristen can edit it
+// and publish it through KOOP's DROP, which imports Word made on the
+// template "OP Stijl Compleet Besluit": the built-in styles Title and
+// Heading1–Heading6 (Word shows them as Titel and Kop 1–Kop 6) with outline
+// levels, paragraph styles for leden and onderdelen, tables in the Table
+// Grid style with a repeated header row, and leden, onderdelen and lists
+// as automatic numbering (numbering.xml) that restarts per article, so
+// that they renumber when a jurist inserts one. The numbers Word shows are
+// the model's: references in the text cite them as text, never as fields.
+// The fields are a table of contents after the title, which Word updates
+// on opening, and PAGE and NUMPAGES in the footer. The page header says
+// "Concept", as do the document properties.
+//
+// Options.DROP chooses between the two ways of heading an article. The
+// default, for editing, makes article headings Word headings, so that the
+// navigation pane and the table of contents show the articles. DROP wants
+// only the opschrift and the chapter and paragraph headings as Titel and
+// Kop styles and an article heading as bold text; with DROP set, articles
+// are bold body text without an outline level, and the document has no
+// table of contents, which is no part of a besluit.
 //
 // The output is deterministic: the same Document gives a byte-identical file.
 package docx
@@ -33,6 +45,7 @@ import (
 // Options for one document.
 type Options struct {
 	Language string // BCP 47 language tag for spelling and hyphenation; default "nl-NL"
+	DROP     bool   // for upload to DROP: articles bold body text, no table of contents
 }
 
 // Write writes d as a .docx file to w with the default options.
@@ -46,14 +59,18 @@ func (o Options) Write(w io.Writer, d *document.Document) error {
 		return errors.New("docx: nil document")
 	}
 	lang := o.language()
+	b := body{drop: o.DROP}
+	b.document(d)
 	parts := []part{
 		{"[Content_Types].xml", []byte(contentTypes)},
 		{"_rels/.rels", []byte(packageRels)},
 		{"docProps/core.xml", coreXML(d, lang)},
 		{"docProps/app.xml", appXML(d)},
-		{"word/document.xml", documentXML(d)},
+		{"docProps/custom.xml", []byte(customXML)},
+		{"word/document.xml", []byte(b.String())},
 		{"word/_rels/document.xml.rels", []byte(documentRels)},
 		{"word/styles.xml", stylesXML(lang)},
+		{"word/numbering.xml", b.num.numberingXML()},
 		{"word/settings.xml", settingsXML(lang)},
 		{"word/header1.xml", headerXML(d)},
 		{"word/footer1.xml", []byte(footerXML)},

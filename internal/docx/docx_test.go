@@ -13,6 +13,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"regexp"
 	"slices"
 	"strings"
 	"testing"
@@ -207,9 +208,10 @@ func TestGolden(t *testing.T) {
 }
 
 // paragraphs returns the text of document.xml, one paragraph a line, as
-// "Style|text": bold runs in **, italic runs in *, tabs as "⇥". A table row
-// is one line "TableHeader|a | b" or "TableRow|a | b"; a page break before
-// a paragraph is a line "PageBreak".
+// "Style|text": bold runs in **, italic runs in *, tabs as "⇥", line
+// breaks as "↵", non-breaking spaces as "␣". A numbered paragraph is
+// "Style#numId.ilvl|text". A table row is one line "TableHeader|a | b" or
+// "TableRow|a | b"; a page break before a paragraph is a line "PageBreak".
 func paragraphs(t testing.TB, data []byte) []string {
 	t.Helper()
 	var (
@@ -245,6 +247,12 @@ func paragraphs(t testing.TB, data []byte) []string {
 				style = "Normal"
 			case "pStyle":
 				style = attr(tok, "val")
+			case "ilvl":
+				style += "." + attr(tok, "val")
+			case "numId":
+				style = strings.Replace(style, ".", "#"+attr(tok, "val")+".", 1)
+			case "br":
+				text.WriteString("↵")
 			case "pageBreakBefore":
 				lines = append(lines, "PageBreak")
 			case "r":
@@ -260,7 +268,7 @@ func paragraphs(t testing.TB, data []byte) []string {
 			}
 		case xml.CharData:
 			if inText {
-				s := string(tok)
+				s := strings.ReplaceAll(string(tok), "\u00a0", "␣")
 				switch {
 				case bold && italic:
 					s = "***" + s + "***"
@@ -315,8 +323,9 @@ func TestPackage(t *testing.T) {
 	files, names := parts(t, write(t, sample()))
 	want := []string{
 		"[Content_Types].xml", "_rels/.rels", "docProps/core.xml", "docProps/app.xml",
-		"word/document.xml", "word/_rels/document.xml.rels", "word/styles.xml",
-		"word/settings.xml", "word/header1.xml", "word/footer1.xml",
+		"docProps/custom.xml", "word/document.xml", "word/_rels/document.xml.rels",
+		"word/styles.xml", "word/numbering.xml", "word/settings.xml", "word/header1.xml",
+		"word/footer1.xml",
 	}
 	if !slices.Equal(names, want) {
 		t.Errorf("entries = %q, want %q", names, want)
@@ -345,38 +354,71 @@ func wellFormed(data []byte) error {
 func TestProperties(t *testing.T) {
 	files, _ := parts(t, write(t, sample()))
 	var core struct {
-		Title    string `xml:"title"`
-		Subject  string `xml:"subject"`
-		Creator  string `xml:"creator"`
-		Language string `xml:"language"`
+		Title        string `xml:"title"`
+		Subject      string `xml:"subject"`
+		Creator      string `xml:"creator"`
+		Keywords     string `xml:"keywords"`
+		LastModified string `xml:"lastModifiedBy"`
+		Language     string `xml:"language"`
+		Status       string `xml:"contentStatus"`
 	}
 	if err := xml.Unmarshal(files["docProps/core.xml"], &core); err != nil {
 		t.Fatal(err)
 	}
 	d := sample()
-	if core.Title != d.Title.Plain() || core.Subject != d.Subject || core.Creator != d.Gemeente || core.Language != "nl-NL" {
+	if core.Title != d.Title.Plain() || core.Subject != d.Subject || core.Creator != d.Gemeente || core.Language != "nl-NL" ||
+		core.Keywords != "verordening; Beëmster; concept" || core.LastModified != "verordening" || core.Status != "Concept" {
 		t.Errorf("core properties = %+v", core)
 	}
+	// No dates: the clock would make two runs differ.
+	for _, bad := range []string{"dcterms:created", "dcterms:modified"} {
+		if strings.Contains(string(files["docProps/core.xml"]), bad) {
+			t.Errorf("core.xml has %s", bad)
+		}
+	}
+	var custom struct {
+		Property []struct {
+			Name  string `xml:"name,attr"`
+			Value string `xml:"lpwstr"`
+		} `xml:"property"`
+	}
+	if err := xml.Unmarshal(files["docProps/custom.xml"], &custom); err != nil {
+		t.Fatal(err)
+	}
+	if len(custom.Property) != 1 || custom.Property[0].Name != "Status" || custom.Property[0].Value != "Concept" {
+		t.Errorf("custom properties = %+v", custom)
+	}
 	checks := []struct{ part, want string }{
+		{"word/header1.xml", "Concept — </w:t>"},
 		{"word/header1.xml", "Verordening jobcoaching Beëmster 2026"},
 		{"word/footer1.xml", "Pagina "},
 		{"word/footer1.xml", " PAGE "},
 		{"word/footer1.xml", " NUMPAGES "},
 		{"word/document.xml", `<w:pgSz w:w="11906" w:h="16838"/>`},
+		{"word/settings.xml", `<w:updateFields w:val="true"/>`},
 		{"word/styles.xml", `<w:lang w:val="nl-NL"`},
+		{"word/styles.xml", `<w:name w:val="Title"/>`},
 		{"word/styles.xml", `<w:name w:val="heading 1"/>`},
 		{"word/styles.xml", `<w:outlineLvl w:val="2"/>`},
 		{"word/styles.xml", `w:styleId="TableGrid"`},
+		{"[Content_Types].xml", `PartName="/word/numbering.xml"`},
+		{"[Content_Types].xml", `PartName="/docProps/custom.xml"`},
+		{"word/_rels/document.xml.rels", `Target="numbering.xml"`},
+		{"_rels/.rels", `Target="docProps/custom.xml"`},
 	}
 	for _, c := range checks {
 		if !strings.Contains(string(files[c.part]), c.want) {
 			t.Errorf("%s lacks %q", c.part, c.want)
 		}
 	}
-	for _, bad := range []string{"fldChar", "fldSimple", "instrText", "numPr"} {
-		if strings.Contains(string(files["word/document.xml"]), bad) {
-			t.Errorf("document.xml contains %s: numbers and references must be text", bad)
-		}
+	// The one field of the body is the table of contents: numbers and
+	// references are text.
+	instr := regexp.MustCompile(`<w:instrText[^>]*>([^<]*)</w:instrText>`).FindAllSubmatch(files["word/document.xml"], -1)
+	if len(instr) != 1 || string(instr[0][1]) != ` TOC \o "1-3" \h \z \u ` {
+		t.Errorf("document.xml field instructions = %q, want one TOC", instr)
+	}
+	if strings.Contains(string(files["word/document.xml"]), "fldSimple") {
+		t.Error("document.xml has a simple field")
 	}
 }
 
@@ -455,7 +497,7 @@ func TestPandoc(t *testing.T) {
 	}
 	text := strings.Join(p.words, " ")
 	for _, s := range []string{"jobcoaching & werkplekaanpassingen <concept>", "Beëmster", "café", "coöperatie",
-		"Financiële", "€", "geïndexeerd", "Müller", "SPORT_2026", "Artikel 3. Aanvraag"} {
+		"Financiële", "€", "geïndexeerd", "Müller", "SPORT_2026", "Artikel\u00a03. Aanvraag"} {
 		if !strings.Contains(text, s) {
 			t.Errorf("pandoc output lacks %q", s)
 		}
@@ -502,15 +544,27 @@ func (p *pandocText) walk(v any) {
 	}
 }
 
+// TestLibreOffice: LibreOffice converts the sample to PDF, for editing
+// and for DROP.
 func TestLibreOffice(t *testing.T) {
 	soffice := tool(t, "soffice")
-	pdf := convertPDF(t, soffice, sampleFile(t))
-	data, err := os.ReadFile(pdf)
-	if err != nil {
+	var drop bytes.Buffer
+	if err := (Options{DROP: true}).Write(&drop, sample()); err != nil {
 		t.Fatal(err)
 	}
-	if len(data) == 0 || !bytes.HasPrefix(data, []byte("%PDF")) {
-		t.Fatalf("%s is not a PDF (%d bytes)", pdf, len(data))
+	dropFile := filepath.Join(t.TempDir(), "drop.docx")
+	if err := os.WriteFile(dropFile, drop.Bytes(), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for _, docx := range []string{sampleFile(t), dropFile} {
+		pdf := convertPDF(t, soffice, docx)
+		data, err := os.ReadFile(pdf)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(data) == 0 || !bytes.HasPrefix(data, []byte("%PDF")) {
+			t.Fatalf("%s is not a PDF (%d bytes)", pdf, len(data))
+		}
 	}
 }
 

@@ -1,8 +1,14 @@
 package docx
 
-// For the tests in package docx_test, which build real documents through
-// the pipeline (a package that imports docx).
+// Helpers of the internal tests, for the tests of the examples in package
+// docx_test, which build documents through the pipeline (which imports
+// this package).
 var (
-	Tool   = tool
-	Update = update
+	Update             = update
+	Parts              = parts
+	Paragraphs         = paragraphs
+	CheckNumbers       = checkNumbers
+	CheckPandocLists   = checkPandocLists
+	CheckStylesDefined = checkStylesDefined
+	Tool               = tool
 )

@@ -25,10 +25,12 @@ const contentTypes = xmlHeader +
 	`<Override PartName="/word/document.xml" ContentType="` + ctW + `document.main+xml"/>` +
 	`<Override PartName="/word/styles.xml" ContentType="` + ctW + `styles+xml"/>` +
 	`<Override PartName="/word/settings.xml" ContentType="` + ctW + `settings+xml"/>` +
+	`<Override PartName="/word/numbering.xml" ContentType="` + ctW + `numbering+xml"/>` +
 	`<Override PartName="/word/header1.xml" ContentType="` + ctW + `header+xml"/>` +
 	`<Override PartName="/word/footer1.xml" ContentType="` + ctW + `footer+xml"/>` +
 	`<Override PartName="/docProps/core.xml" ContentType="application/vnd.openxmlformats-package.core-properties+xml"/>` +
 	`<Override PartName="/docProps/app.xml" ContentType="application/vnd.openxmlformats-officedocument.extended-properties+xml"/>` +
+	`<Override PartName="/docProps/custom.xml" ContentType="application/vnd.openxmlformats-officedocument.custom-properties+xml"/>` +
 	`</Types>`
 
 const packageRels = xmlHeader +
@@ -36,17 +38,27 @@ const packageRels = xmlHeader +
 	`<Relationship Id="rId1" Type="` + relW + `officeDocument" Target="word/document.xml"/>` +
 	`<Relationship Id="rId2" Type="http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties" Target="docProps/core.xml"/>` +
 	`<Relationship Id="rId3" Type="` + relW + `extended-properties" Target="docProps/app.xml"/>` +
+	`<Relationship Id="rId4" Type="` + relW + `custom-properties" Target="docProps/custom.xml"/>` +
 	`</Relationships>`
 
 const documentRels = xmlHeader +
 	`<Relationships xmlns="` + nsRel + `">` +
 	`<Relationship Id="rIdStyles" Type="` + relW + `styles" Target="styles.xml"/>` +
 	`<Relationship Id="rIdSettings" Type="` + relW + `settings" Target="settings.xml"/>` +
+	`<Relationship Id="rIdNumbering" Type="` + relW + `numbering" Target="numbering.xml"/>` +
 	`<Relationship Id="rIdHeader1" Type="` + relW + `header" Target="header1.xml"/>` +
 	`<Relationship Id="rIdFooter1" Type="` + relW + `footer" Target="footer1.xml"/>` +
 	`</Relationships>`
 
-// coreXML returns the core properties: title, subject, creator, language.
+// status is the state of every document this package writes: a draft,
+// until the raad or the college decides. It is in the page header and in
+// the document properties.
+const status = "Concept"
+
+// coreXML returns the core properties: title, subject, creator (the
+// gemeente), keywords, the program as the last to modify it, language and
+// status. It has no dates: the clock would make the output differ from run
+// to run, and the model holds no date of the document.
 func coreXML(d *document.Document, lang string) []byte {
 	var b strings.Builder
 	b.WriteString(xmlHeader + `<cp:coreProperties` +
@@ -58,11 +70,34 @@ func coreXML(d *document.Document, lang string) []byte {
 	element(&b, "dc:title", plainText(d.Title))
 	element(&b, "dc:subject", d.Subject)
 	element(&b, "dc:creator", d.Gemeente)
+	element(&b, "cp:keywords", keywords(d))
+	element(&b, "cp:lastModifiedBy", modifiedBy)
 	element(&b, "dc:language", lang)
 	element(&b, "cp:category", string(d.Kind))
+	element(&b, "cp:contentStatus", status)
 	b.WriteString(`</cp:coreProperties>`)
 	return []byte(b.String())
 }
+
+// modifiedBy is the last author in the core properties.
+const modifiedBy = "verordening"
+
+// keywords returns the keywords of the core properties: the document's
+// kind, the gemeente and its status.
+func keywords(d *document.Document) string {
+	kw := []string{string(d.Kind)}
+	if g := d.Gemeente; g != "" {
+		kw = append(kw, g)
+	}
+	return strings.Join(append(kw, strings.ToLower(status)), "; ")
+}
+
+// customXML holds the custom document property Status, which Word shows
+// under File, Properties and a document library can filter on.
+const customXML = xmlHeader + `<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/custom-properties"` +
+	` xmlns:vt="http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes">` +
+	`<property fmtid="{D5CDD505-2E9C-101B-9397-08002B2CF9AE}" pid="2" name="Status"><vt:lpwstr>` + status + `</vt:lpwstr></property>` +
+	`</Properties>`
 
 // appXML returns the extended properties.
 func appXML(d *document.Document) []byte {
@@ -86,12 +121,14 @@ func element(b *strings.Builder, name, text string) {
 }
 
 // settingsXML returns the document settings: no tracked revision ids and
-// no compatibility quirks, so the file opens in Word 2013+ mode.
+// no compatibility quirks, so the file opens in Word 2013+ mode, and
+// updateFields, so that Word offers to fill in the table of contents.
 func settingsXML(lang string) []byte {
 	return []byte(xmlHeader + `<w:settings xmlns:w="` + nsW + `">` +
 		`<w:zoom w:percent="100"/>` +
 		`<w:defaultTabStop w:val="708"/>` +
 		`<w:characterSpacingControl w:val="doNotCompress"/>` +
+		`<w:updateFields w:val="true"/>` +
 		`<w:compat><w:compatSetting w:name="compatibilityMode" w:uri="http://schemas.microsoft.com/office/word" w:val="15"/></w:compat>` +
 		`<w:themeFontLang w:val="` + escape(lang) + `"/>` +
 		`<w:decimalSymbol w:val=","/>` +
@@ -99,7 +136,8 @@ func settingsXML(lang string) []byte {
 		`</w:settings>`)
 }
 
-// headerXML returns the page header: the citeertitel, or the title.
+// headerXML returns the page header: "Concept — " and the citeertitel,
+// or the title. A header is not taken over by DROP.
 func headerXML(d *document.Document) []byte {
 	title := document.Plain(d.Citeertitel)
 	if d.Citeertitel == "" {
@@ -108,7 +146,8 @@ func headerXML(d *document.Document) []byte {
 	var b strings.Builder
 	b.WriteString(xmlHeader + `<w:hdr xmlns:w="` + nsW + `" xmlns:r="` + nsR + `">` +
 		`<w:p><w:pPr><w:pStyle w:val="Header"/></w:pPr>`)
-	writeRuns(&b, inline(title))
+	writeText(&b, []run{{text: status + " — ", format: format{bold: true}}})
+	writeText(&b, inline(title))
 	b.WriteString(`</w:p></w:hdr>`)
 	return []byte(b.String())
 }

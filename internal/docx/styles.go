@@ -33,6 +33,7 @@ func stylesXML(lang string) []byte {
 	b.WriteString(paraStyle("Caption", "caption", "Normal", `<w:keepNext/><w:spacing w:before="120" w:after="60"/>`, `<w:i/><w:iCs/><w:sz w:val="20"/><w:szCs w:val="20"/>`))
 	b.WriteString(paraStyle("Header", "header", "Header", `<w:pBdr><w:bottom w:val="single" w:sz="4" w:space="1" w:color="auto"/></w:pBdr><w:spacing w:after="0"/>`, `<w:sz w:val="18"/><w:szCs w:val="18"/>`))
 	b.WriteString(paraStyle("Footer", "footer", "Footer", `<w:spacing w:after="0"/>`, `<w:sz w:val="18"/><w:szCs w:val="18"/>`))
+	b.WriteString(tocStyles())
 	b.WriteString(tableGrid)
 	b.WriteString(`</w:styles>`)
 	return []byte(b.String())
@@ -47,6 +48,18 @@ func docDefaults(lang string) string {
 		`</w:rPr></w:rPrDefault>` +
 		`<w:pPrDefault><w:pPr><w:spacing w:after="120" w:line="264" w:lineRule="auto"/></w:pPr></w:pPrDefault>` +
 		`</w:docDefaults>`
+}
+
+// tocStyles returns the heading of the table of contents, which is no
+// heading itself (outline level 9 is body text), and the built-in styles
+// "toc 1"–"toc 3" that Word gives the entries when it updates the field.
+func tocStyles() string {
+	s := paraStyle("TOCHeading", "TOC Heading", "Normal", `<w:keepNext/><w:spacing w:before="240" w:after="120"/><w:outlineLvl w:val="9"/>`, `<w:b/><w:bCs/><w:sz w:val="28"/><w:szCs w:val="28"/>`)
+	for level := 1; level <= 3; level++ {
+		n := strconv.Itoa(level)
+		s += paraStyle("TOC"+n, "toc "+n, "Normal", `<w:spacing w:after="60"/><w:ind w:left="`+strconv.Itoa((level-1)*220)+`"/>`, "")
+	}
+	return s
 }
 
 // defaultStyles are Normal and the default character, table and
