@@ -18,13 +18,16 @@ import (
 	"verordening/internal/clause"
 	"verordening/internal/document"
 	"verordening/internal/docx"
+	"verordening/internal/format"
+	"verordening/internal/pdf"
 	"verordening/internal/question"
 	"verordening/internal/render"
 	"verordening/internal/source"
 )
 
-// Formats are the output formats, in the order files are listed.
-var Formats = []string{"md", "html", "docx"}
+// Formats are the output formats, in the order files are listed. PDF is
+// printed by Content.Printer.
+var Formats = []string{"md", "html", "docx", "pdf"}
 
 // Content is a loaded content pack: questionnaire, clause library and
 // page template.
@@ -36,6 +39,9 @@ type Content struct {
 	// Form says how the verordening stands beside the
 	// re-integratieverordening (assemble.FormFile).
 	Form *assemble.Form
+	// Printer prints the pdf format: one Chromium for the whole run,
+	// started by the command that asks for PDF (see pdf.Start).
+	Printer *pdf.Printer
 }
 
 // Load reads and checks a content pack (questions/, clauses/, templates/).
@@ -128,17 +134,25 @@ func (c *Content) Build(ans *answer.Answers, formats []string) (*Output, error) 
 // Render writes one document in each format.
 func (c *Content) Render(d *document.Document, formats []string) ([]File, error) {
 	var files []File
+	var page []byte // the HTML page, for html and pdf
 	for _, f := range formats {
 		name := string(d.Kind) + "." + f
 		switch f {
 		case "md":
 			files = append(files, File{name, render.Markdown(d)})
-		case "html":
-			h, err := c.Page.HTML(d)
-			if err != nil {
-				return nil, fmt.Errorf("%s: %v", name, err)
+		case "html", "pdf":
+			if page == nil {
+				h, err := c.Page.HTML(d)
+				if err != nil {
+					return nil, fmt.Errorf("%s: %v", name, err)
+				}
+				page = h
 			}
-			files = append(files, File{name, h})
+			data, err := c.pageAs(f, name, d, page)
+			if err != nil {
+				return nil, err
+			}
+			files = append(files, File{name, data})
 		case "docx":
 			var buf bytes.Buffer
 			if err := docx.Write(&buf, d); err != nil {
@@ -149,6 +163,31 @@ func (c *Content) Render(d *document.Document, formats []string) ([]File, error)
 	}
 	return files, nil
 }
+
+// pageAs returns the document's HTML page as the format f: the page
+// itself, or printed to PDF by the printer.
+func (c *Content) pageAs(f, name string, d *document.Document, page []byte) ([]byte, error) {
+	if f == "html" {
+		return page, nil
+	}
+	if c.Printer == nil {
+		return nil, fmt.Errorf("%s: PDF maken vraagt Chromium, maar dat is niet gestart", name)
+	}
+	return c.Printer.Print(pdf.Page{Name: name, HTML: page, Header: runningHeader(d)})
+}
+
+// runningHeader is the text at the top of every printed page, as in Word:
+// the citeertitel, or the title when the document has none.
+func runningHeader(d *document.Document) string {
+	if d.Citeertitel != "" {
+		return plain(d.Citeertitel)
+	}
+	return plain(d.Title)
+}
+
+// plain is a title without markup; the one place that reads the model's
+// inline text for PDF.
+func plain(s string) string { return format.PlainMarkdown(s) }
 
 // ParseFormats reads a comma-separated list of formats.
 func ParseFormats(s string) ([]string, error) {
