@@ -1,0 +1,280 @@
+package pdf_test
+
+import (
+	"bytes"
+	"flag"
+	"fmt"
+	"image/png"
+	"os"
+	"path/filepath"
+	"regexp"
+	"slices"
+	"strings"
+	"testing"
+
+	"verordening/internal/document"
+	"verordening/internal/format"
+	"verordening/internal/pdf"
+	"verordening/internal/pipeline"
+	"verordening/internal/pipeline/pipelinetest"
+	"verordening/internal/region"
+)
+
+var update = flag.Bool("update", false, "rewrite testdata/pages.golden")
+
+// plain is a model text without markup: the one place these tests read
+// the model's inline text.
+func plain(s string) string { return format.PlainMarkdown(s) }
+
+// documents are one gemeente's four documents and a region's
+// harmonisatie, with the content pack that renders them.
+func documents(t *testing.T) (*pipeline.Content, []*document.Document) {
+	t.Helper()
+	c, ans := pipelinetest.Example(t, "zaanstreek-waterland")
+	out, err := c.Build(ans, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	name, data, err := c.RegionExample("zaanstreek-waterland")
+	if err != nil {
+		t.Fatal(err)
+	}
+	f, _, err := region.Parse(name, data, c.Questions)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ov, err := region.Build(c, f, nil, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return c, append(out.Docs, ov.Document())
+}
+
+// printed is a document printed to a PDF file.
+type printed struct {
+	doc  *document.Document
+	html []byte
+	data []byte
+	path string
+}
+
+// printAll prints the documents through the pipeline's pdf format, with
+// one printer.
+func printAll(t *testing.T) []printed {
+	t.Helper()
+	c, docs := documents(t)
+	c.Printer = start(t, pdf.Options{})
+	dir := t.TempDir()
+	var out []printed
+	for _, d := range docs {
+		files, err := c.Render(d, []string{"html", "pdf"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		p := printed{doc: d, html: files[0].Data, data: files[1].Data, path: filepath.Join(dir, files[1].Name)}
+		if err := os.WriteFile(p.path, p.data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		out = append(out, p)
+	}
+	return out
+}
+
+// TestPrintedDocuments checks every document kind's PDF with poppler and
+// pikepdf, programs independent of Chromium: tagged, titled, A4, fonts
+// embedded, in Dutch, with a structure tree and an outline of the
+// articles, the text in the model's order, and its page count as the
+// golden file says.
+func TestPrintedDocuments(t *testing.T) {
+	need(t, "pdfinfo")
+	python(t)
+	docs := printAll(t)
+	var pages []string
+	tags := map[string]bool{}
+	for _, p := range docs {
+		t.Run(string(p.doc.Kind), func(t *testing.T) {
+			info := run(t, "pdfinfo", p.path)
+			checkInfo(t, p, info)
+			checkFonts(t, run(t, "pdffonts", p.path))
+			checkText(t, p.doc, run(t, "pdftotext", p.path, "-"))
+			checkPage1(t, p)
+			s := readStructure(t, p.data)
+			checkCatalog(t, s)
+			checkTags(t, p.html, s.Tags)
+			checkOutline(t, p.doc, s.Outline)
+			for _, tag := range s.Tags {
+				tags[tag] = true
+			}
+			pages = append(pages, fmt.Sprintf("%s %s", p.doc.Kind, field(info, "Pages")))
+		})
+	}
+	for _, tag := range []string{"H1", "H2", "H3", "H4", "L", "LI", "Table", "TH"} {
+		if !tags[tag] {
+			t.Errorf("no document has a %s element in its structure tree", tag)
+		}
+	}
+	golden(t, "testdata/pages.golden", strings.Join(pages, "\n")+"\n")
+}
+
+// field is the value of a "Name: value" line of pdfinfo.
+func field(info, name string) string {
+	m := regexp.MustCompile(`(?m)^` + name + `:\s*(.*)$`).FindStringSubmatch(info)
+	if m == nil {
+		return ""
+	}
+	return strings.TrimSpace(m[1])
+}
+
+func checkInfo(t *testing.T, p printed, info string) {
+	t.Helper()
+	if got := field(info, "Tagged"); got != "yes" {
+		t.Errorf("Tagged: %q, want yes", got)
+	}
+	if got, want := field(info, "Title"), plain(p.doc.Title); got != want {
+		t.Errorf("Title: %q, want %q", got, want)
+	}
+	want := "594.96 x 841.92 pts (A4)"
+	if p.doc.Kind == document.Harmonisatie {
+		want = "841.92 x 594.96 pts (A4)" // landscape
+	}
+	if got := field(info, "Page size"); got != want {
+		t.Errorf("Page size: %q, want %q", got, want)
+	}
+	for _, date := range []string{"CreationDate", "ModDate"} {
+		if got := field(info, date); got != "" {
+			t.Errorf("%s: %q, want none: the clock is not part of the output", date, got)
+		}
+	}
+}
+
+// checkFonts checks pdffonts' "emb" column of every font.
+func checkFonts(t *testing.T, fonts string) {
+	t.Helper()
+	lines := strings.Split(strings.TrimSpace(fonts), "\n")
+	col := strings.Index(lines[0], "emb")
+	if col < 0 || len(lines) < 3 {
+		t.Fatalf("pdffonts lists no fonts:\n%s", fonts)
+	}
+	for _, l := range lines[2:] {
+		if len(l) < col+3 || l[col:col+3] != "yes" {
+			t.Errorf("font not embedded: %s", l)
+		}
+	}
+}
+
+// checkText checks that the text holds every article heading of the model,
+// in the model's order.
+func checkText(t *testing.T, d *document.Document, text string) {
+	t.Helper()
+	text = strings.Join(strings.Fields(text), " ")
+	at := 0
+	for _, a := range d.Articles() {
+		h := strings.Join(strings.Fields(plain(a.Heading())), " ")
+		i := strings.Index(text[at:], h)
+		if i < 0 {
+			t.Errorf("pdftotext: %q missing, or not after the heading before it", h)
+			continue
+		}
+		at += i + len(h)
+	}
+}
+
+// checkPage1 renders page 1 with pdftoppm, in the orientation of the page.
+func checkPage1(t *testing.T, p printed) {
+	t.Helper()
+	prefix := strings.TrimSuffix(p.path, ".pdf")
+	run(t, "pdftoppm", "-png", "-r", "20", "-f", "1", "-l", "1", "-singlefile", p.path, prefix)
+	f, err := os.Open(prefix + ".png")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	img, err := png.Decode(f)
+	if err != nil {
+		t.Fatal(err)
+	}
+	b := img.Bounds()
+	if landscape := b.Dx() > b.Dy(); landscape != (p.doc.Kind == document.Harmonisatie) {
+		t.Errorf("page 1 is %dx%d pixels", b.Dx(), b.Dy())
+	}
+}
+
+func checkCatalog(t *testing.T, s structure) {
+	t.Helper()
+	if s.Lang != "nl-NL" {
+		t.Errorf("/Lang (%s), want (nl-NL)", s.Lang)
+	}
+	if !s.Marked {
+		t.Error("/MarkInfo has no /Marked true")
+	}
+	if !s.DisplayDocTitle {
+		t.Error("/ViewerPreferences has no /DisplayDocTitle true")
+	}
+}
+
+// checkTags checks the structure tree for the element of each kind of
+// HTML element the printed part of the page has (the table of contents
+// is not printed: the outline takes its place).
+func checkTags(t *testing.T, html []byte, tags []string) {
+	t.Helper()
+	if _, body, ok := bytes.Cut(html, []byte("</nav>")); ok {
+		html = body
+	}
+	if len(tags) == 0 || tags[0] != "Document" {
+		t.Fatalf("structure tree %v does not start with Document", tags[:min(len(tags), 5)])
+	}
+	for _, e := range []struct{ html, tag string }{
+		{"<h1", "H1"}, {"<h2", "H2"}, {"<h3", "H3"}, {"<h4", "H4"},
+		{"<ul", "L"}, {"<ol", "L"}, {"<li", "LI"}, {"<table", "Table"}, {"<th", "TH"}, {"<td", "TD"},
+	} {
+		if bytes.Contains(html, []byte(e.html)) && !slices.Contains(tags, e.tag) {
+			t.Errorf("the page has %s>, the structure tree no %s", e.html, e.tag)
+		}
+	}
+}
+
+// checkOutline checks the bookmarks: the title, then the chapters and
+// their articles as the model numbers them (the toelichting's headings
+// follow).
+func checkOutline(t *testing.T, d *document.Document, outline [][2]any) {
+	t.Helper()
+	if len(outline) == 0 || outline[0][1] != plain(d.Title) {
+		t.Fatalf("outline %v does not start with the title %q", outline[:min(len(outline), 3)], plain(d.Title))
+	}
+	var want []string
+	for _, c := range d.Chapters {
+		if c.Number != "" {
+			want = append(want, "Hoofdstuk "+c.Number+". "+plain(c.Title))
+		}
+		for _, a := range c.Articles {
+			want = append(want, plain(a.Heading()))
+		}
+	}
+	var got []string
+	for _, e := range outline[1:] {
+		if s, _ := e[1].(string); slices.Contains(want, s) {
+			got = append(got, s)
+		}
+	}
+	if len(got) < len(want) || !slices.Equal(got[:len(want)], want) {
+		t.Errorf("outline entries\n%s\nwant the headings of the model\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+}
+
+// golden compares got with the file, or rewrites it with -update.
+func golden(t *testing.T, path, got string) {
+	t.Helper()
+	if *update {
+		if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	want, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatalf("%v (run go test ./internal/pdf -update)", err)
+	}
+	if got != string(want) {
+		t.Errorf("%s differs (run go test ./internal/pdf -update and review the diff):\ngot:\n%s\nwant:\n%s", path, got, want)
+	}
+}
