@@ -52,4 +52,3 @@ func waitGone(t *testing.T, pid int) {
 	}
 	t.Errorf("Chromium (process %d) still runs", pid)
 }
-
