@@ -91,6 +91,9 @@ func Start(ctx context.Context, o Options) (*Printer, error) {
 	// The first Run starts the browser; fail here, not at the first page.
 	if err := chromedp.Do(browser); err != nil {
 		p.Close()
+		if ctx.Err() != nil {
+			return nil, errors.New("het starten van Chromium is afgebroken")
+		}
 		return nil, fmt.Errorf("Chromium start niet (%s): %v", o.Exec, err)
 	}
 	return p, nil
