@@ -42,7 +42,7 @@ type Options struct {
 const DefaultTimeout = 2 * time.Minute
 
 // ErrNoChromium says that Chromium is not installed.
-var ErrNoChromium = errors.New("Chromium is niet gevonden; installeer het pakket chromium (apt-get install chromium) om PDF te maken")
+var ErrNoChromium = errors.New("geen Chromium gevonden; installeer het pakket chromium (apt-get install chromium) om PDF te maken")
 
 // chromiumNames are the names Chromium is installed under.
 var chromiumNames = []string{"chromium", "chromium-browser", "google-chrome", "google-chrome-stable"}
@@ -94,7 +94,7 @@ func Start(ctx context.Context, o Options) (*Printer, error) {
 		if ctx.Err() != nil {
 			return nil, errors.New("het starten van Chromium is afgebroken")
 		}
-		return nil, fmt.Errorf("Chromium start niet (%s): %v", o.Exec, err)
+		return nil, fmt.Errorf("kan Chromium niet starten (%s): %v", o.Exec, err)
 	}
 	return p, nil
 }
