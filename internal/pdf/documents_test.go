@@ -30,11 +30,7 @@ func plain(s string) string { return format.PlainMarkdown(s) }
 // harmonisatie, with the content pack that renders them.
 func documents(t *testing.T) (*pipeline.Content, []*document.Document) {
 	t.Helper()
-	c, ans := pipelinetest.Example(t, "zaanstreek-waterland")
-	out, err := c.Build(ans, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
+	c, docs := gemeente(t)
 	name, data, err := c.RegionExample("zaanstreek-waterland")
 	if err != nil {
 		t.Fatal(err)
@@ -47,7 +43,18 @@ func documents(t *testing.T) (*pipeline.Content, []*document.Document) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	return c, append(out.Docs, ov.Document())
+	return c, append(docs, ov.Document())
+}
+
+// gemeente are one gemeente's four documents.
+func gemeente(t *testing.T) (*pipeline.Content, []*document.Document) {
+	t.Helper()
+	c, ans := pipelinetest.Example(t, "zaanstreek-waterland")
+	out, err := c.Build(ans, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return c, out.Docs
 }
 
 // printed is a document printed to a PDF file.
@@ -101,6 +108,7 @@ func TestPrintedDocuments(t *testing.T) {
 			s := readStructure(t, p.data)
 			checkCatalog(t, s)
 			checkTags(t, p.html, s.Tags)
+			checkReadingOrder(t, p.html, s.Tags)
 			checkOutline(t, p.doc, s.Outline)
 			for _, tag := range s.Tags {
 				tags[tag] = true
@@ -213,13 +221,10 @@ func checkCatalog(t *testing.T, s structure) {
 }
 
 // checkTags checks the structure tree for the element of each kind of
-// HTML element the printed part of the page has (the table of contents
-// is not printed: the outline takes its place).
+// HTML element the printed part of the page has.
 func checkTags(t *testing.T, html []byte, tags []string) {
 	t.Helper()
-	if _, body, ok := bytes.Cut(html, []byte("</nav>")); ok {
-		html = body
-	}
+	html = withoutTOC(html)
 	if len(tags) == 0 || tags[0] != "Document" {
 		t.Fatalf("structure tree %v does not start with Document", tags[:min(len(tags), 5)])
 	}
@@ -230,6 +235,37 @@ func checkTags(t *testing.T, html []byte, tags []string) {
 		if bytes.Contains(html, []byte(e.html)) && !slices.Contains(tags, e.tag) {
 			t.Errorf("the page has %s>, the structure tree no %s", e.html, e.tag)
 		}
+	}
+}
+
+// withoutTOC is the page without its table of contents, which is not
+// printed: the outline takes its place.
+func withoutTOC(html []byte) []byte {
+	before, rest, ok := bytes.Cut(html, []byte("<nav"))
+	if !ok {
+		return html
+	}
+	_, after, _ := bytes.Cut(rest, []byte("</nav>"))
+	return append(bytes.Clone(before), after...)
+}
+
+// checkReadingOrder checks that a screen reader, which follows the
+// structure tree, meets the headings in the order and at the levels of the
+// printed page.
+func checkReadingOrder(t *testing.T, html []byte, tags []string) {
+	t.Helper()
+	html = withoutTOC(html)
+	var want, got []string
+	for _, m := range regexp.MustCompile(`<h([1-6])[ >]`).FindAllSubmatch(html, -1) {
+		want = append(want, "H"+string(m[1]))
+	}
+	for _, tag := range tags {
+		if len(tag) == 2 && tag[0] == 'H' && tag[1] >= '1' && tag[1] <= '6' {
+			got = append(got, tag)
+		}
+	}
+	if !slices.Equal(got, want) {
+		t.Errorf("headings in the structure tree\n%v\nwant the page's\n%v", got, want)
 	}
 }
 

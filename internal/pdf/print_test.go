@@ -16,7 +16,7 @@ const smallPage = `<!DOCTYPE html><html lang="nl"><head><title>Klein</title></he
 // TestDeterministic: two runs, each with its own Chromium, give the same
 // bytes for the same page.
 func TestDeterministic(t *testing.T) {
-	c, docs := documents(t)
+	c, docs := gemeente(t)
 	html, err := c.Page.HTML(docs[0])
 	if err != nil {
 		t.Fatal(err)
