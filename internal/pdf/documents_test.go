@@ -5,10 +5,12 @@ import (
 	"flag"
 	"fmt"
 	"image/png"
+	"math"
 	"os"
 	"path/filepath"
 	"regexp"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -105,6 +107,7 @@ func TestPrintedDocuments(t *testing.T) {
 			checkFonts(t, run(t, "pdffonts", p.path))
 			checkText(t, p.doc, run(t, "pdftotext", p.path, "-"))
 			checkPage1(t, p)
+			checkMargins(t, p, field(info, "Pages"))
 			s := readStructure(t, p.data)
 			checkCatalog(t, s)
 			checkTags(t, p.html, s.Tags)
@@ -122,6 +125,75 @@ func TestPrintedDocuments(t *testing.T) {
 		}
 	}
 	golden(t, "testdata/pages.golden", strings.Join(pages, "\n")+"\n")
+	checkFolder(t, docs)
+}
+
+// checkMargins checks the running header (the citeertitel) and the page
+// number "Pagina N van M" on the second page.
+func checkMargins(t *testing.T, p printed, pages string) {
+	t.Helper()
+	text := run(t, "pdftotext", "-f", "2", "-l", "2", p.path, "-")
+	if pages == "1" {
+		text = run(t, "pdftotext", "-f", "1", "-l", "1", p.path, "-")
+	}
+	header := p.doc.Citeertitel
+	if header == "" {
+		header = p.doc.Title
+	}
+	lines := strings.Split(strings.TrimSpace(text), "\n")
+	if got, want := lines[0], plain(header); got != want {
+		t.Errorf("page 2 begins with %q, want the running header %q", got, want)
+	}
+	want := "Pagina 2 van " + pages
+	if pages == "1" {
+		want = "Pagina 1 van 1"
+	}
+	if got := lines[len(lines)-1]; got != want {
+		t.Errorf("page 2 ends with %q, want %q", got, want)
+	}
+}
+
+// checkFolder checks the informatieblad's print rules: larger type than
+// the verordening's, and the contact block at the end kept on one page.
+func checkFolder(t *testing.T, docs []printed) {
+	t.Helper()
+	size := map[document.Kind]float64{}
+	for _, p := range docs {
+		size[p.doc.Kind] = textHeight(t, p.path)
+		if p.doc.Kind != document.Informatieblad {
+			continue
+		}
+		arts := p.doc.Articles()
+		last := plain(arts[len(arts)-1].Heading())
+		info := run(t, "pdfinfo", p.path)
+		page := run(t, "pdftotext", "-f", field(info, "Pages"), "-l", field(info, "Pages"), p.path, "-")
+		if !strings.Contains(page, last+"\n") {
+			t.Errorf("the last page of the informatieblad does not hold its last section %q:\n%s", last, page)
+		}
+	}
+	if inf, ver := size[document.Informatieblad], size[document.Verordening]; inf < 1.1*ver {
+		t.Errorf("the informatieblad's text is %.1f pt high, the verordening's %.1f: want larger type", inf, ver)
+	}
+}
+
+// textHeight is the most common height of a word on page 2: the height of
+// the body text.
+func textHeight(t *testing.T, path string) float64 {
+	t.Helper()
+	count := map[float64]int{}
+	re := regexp.MustCompile(`yMin="([0-9.]+)" xMax="[0-9.]+" yMax="([0-9.]+)"`)
+	for _, m := range re.FindAllStringSubmatch(run(t, "pdftotext", "-bbox", "-f", "2", "-l", "2", path, "-"), -1) {
+		lo, _ := strconv.ParseFloat(m[1], 64)
+		hi, _ := strconv.ParseFloat(m[2], 64)
+		count[math.Round((hi-lo)*10)/10]++
+	}
+	best := 0.0
+	for h, n := range count {
+		if n > count[best] || n == count[best] && h > best {
+			best = h
+		}
+	}
+	return best
 }
 
 // field is the value of a "Name: value" line of pdfinfo.
