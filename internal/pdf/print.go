@@ -3,6 +3,7 @@
 package pdf
 
 import (
+	"cmp"
 	"context"
 	"errors"
 	"fmt"
@@ -85,8 +86,8 @@ func Start(ctx context.Context, o Options) (*Printer, error) {
 	p := &Printer{
 		browser: browser,
 		cancel:  func() { cancelBrowser(); cancelAlloc() },
-		timeout: cmpOr(o.Timeout, DefaultTimeout),
-		slots:   make(chan struct{}, cmpOr(o.Parallel, runtime.NumCPU())),
+		timeout: cmp.Or(o.Timeout, DefaultTimeout),
+		slots:   make(chan struct{}, cmp.Or(o.Parallel, runtime.NumCPU())),
 	}
 	// The first Run starts the browser; fail here, not at the first page.
 	if err := chromedp.Do(browser); err != nil {
@@ -97,14 +98,6 @@ func Start(ctx context.Context, o Options) (*Printer, error) {
 		return nil, fmt.Errorf("kan Chromium niet starten (%s): %v", o.Exec, err)
 	}
 	return p, nil
-}
-
-func cmpOr[T comparable](v, def T) T {
-	var zero T
-	if v == zero {
-		return def
-	}
-	return v
 }
 
 // Close shuts Chromium down and waits for it to exit.
