@@ -40,6 +40,11 @@ func runAmend(e *env, args []string) int {
 	if !ok {
 		return exitInput
 	}
+	stop, ok := startPDF(e, "amend", c, fmts)
+	if !ok {
+		return exitInput
+	}
+	defer stop()
 	// Read both files before stopping, so that the errors of both show.
 	oldAns, oldCode := readAnswers(e, c, &inputFlags{answers: from}, "amend")
 	newAns, newCode := readAnswers(e, c, &inputFlags{answers: to}, "amend")

@@ -16,7 +16,7 @@ func runBuild(e *env, args []string) int {
 		"Bouwt de conceptverordening met toelichting en het dekkingsoverzicht, en schrijft de antwoorden\n"+
 			"zoals ze zijn gebruikt (met standaardwaarden) naar antwoorden.yaml.")
 	in.register(fs)
-	output.register(fs, "out/<naam van de gemeente>", "de formaten, gescheiden door komma's: md, html, docx")
+	output.register(fs, "out/<naam van de gemeente>", "de formaten, gescheiden door komma's: md, html, docx, pdf")
 	if code := parse(e, fs, args); code >= 0 {
 		return code
 	}
@@ -28,6 +28,11 @@ func runBuild(e *env, args []string) int {
 	if !ok {
 		return exitInput
 	}
+	stop, ok := startPDF(e, "build", c, fmts)
+	if !ok {
+		return exitInput
+	}
+	defer stop()
 	ans, code := readAnswers(e, c, &in, "build")
 	if ans == nil {
 		if code == exitInput {

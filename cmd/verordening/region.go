@@ -28,7 +28,7 @@ func runRegion(e *env, args []string) int {
 	argName(fs, "region", "BESTAND")
 	fs.StringVar(&example, "example", "", "gebruik een ingebouwde voorbeeldregio (zie: verordening examples --regio)")
 	argName(fs, "example", "NAAM")
-	output.register(fs, "out/<naam van de regio>", "de formaten, gescheiden door komma's: md, html, docx")
+	output.register(fs, "out/<naam van de regio>", "de formaten, gescheiden door komma's: md, html, docx, pdf")
 	fs.BoolVar(&check, "check", false, "alleen controleren en de dekking per gemeente tonen; niets schrijven")
 	registerContent(fs, &content)
 	if code := parse(e, fs, args); code >= 0 {
@@ -49,6 +49,11 @@ func runRegion(e *env, args []string) int {
 	if check {
 		return regionCheck(e, c, f)
 	}
+	stop, ok := startPDF(e, "region", c, fmts)
+	if !ok {
+		return exitInput
+	}
+	defer stop()
 	if output.dir == "" {
 		output.dir = filepath.Join("out", pipeline.Slug(f.Regio))
 	}

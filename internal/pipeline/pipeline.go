@@ -18,13 +18,15 @@ import (
 	"verordening/internal/clause"
 	"verordening/internal/document"
 	"verordening/internal/docx"
+	"verordening/internal/pdf"
 	"verordening/internal/question"
 	"verordening/internal/render"
 	"verordening/internal/source"
 )
 
-// Formats are the output formats, in the order files are listed.
-var Formats = []string{"md", "html", "docx"}
+// Formats are the output formats, in the order files are listed. PDF is
+// printed by Content.Printer.
+var Formats = []string{"md", "html", "docx", "pdf"}
 
 // Content is a loaded content pack: questionnaire, clause library and
 // page template.
@@ -36,6 +38,9 @@ type Content struct {
 	// Form says how the verordening stands beside the
 	// re-integratieverordening (assemble.FormFile).
 	Form *assemble.Form
+	// Printer prints the pdf format: one Chromium for the whole run,
+	// started by the command that asks for PDF (see pdf.Start).
+	Printer *pdf.Printer
 }
 
 // Load reads and checks a content pack (questions/, clauses/, templates/).
@@ -122,17 +127,25 @@ func (c *Content) Render(d *document.Document, formats []string) ([]File, error)
 // of links (render.Links).
 func (c *Content) RenderLinked(d *document.Document, formats []string, links render.Links) ([]File, error) {
 	var files []File
+	var page []byte // the HTML page, for html and pdf
 	for _, f := range formats {
 		name := string(d.Kind) + "." + f
 		switch f {
 		case "md":
 			files = append(files, File{name, render.Markdown(d)})
-		case "html":
-			h, err := c.Page.HTMLLinked(d, links)
-			if err != nil {
-				return nil, fmt.Errorf("%s: %v", name, err)
+		case "html", "pdf":
+			if page == nil {
+				h, err := c.Page.HTMLLinked(d, links)
+				if err != nil {
+					return nil, fmt.Errorf("%s: %v", name, err)
+				}
+				page = h
 			}
-			files = append(files, File{name, h})
+			data, err := c.pageAs(f, name, d, page)
+			if err != nil {
+				return nil, err
+			}
+			files = append(files, File{name, data})
 		case "docx":
 			var buf bytes.Buffer
 			if err := docx.Write(&buf, d); err != nil {
@@ -142,6 +155,27 @@ func (c *Content) RenderLinked(d *document.Document, formats []string, links ren
 		}
 	}
 	return files, nil
+}
+
+// pageAs returns the document's HTML page as the format f: the page
+// itself, or printed to PDF by the printer.
+func (c *Content) pageAs(f, name string, d *document.Document, page []byte) ([]byte, error) {
+	if f == "html" {
+		return page, nil
+	}
+	if c.Printer == nil {
+		return nil, fmt.Errorf("%s: PDF maken vraagt Chromium, maar dat is niet gestart", name)
+	}
+	return c.Printer.Print(pdf.Page{Name: name, HTML: page, Header: runningHeader(d)})
+}
+
+// runningHeader is the text at the top of every printed page, as in Word:
+// the citeertitel, or the title when the document has none.
+func runningHeader(d *document.Document) string {
+	if d.Citeertitel != "" {
+		return d.Citeertitel
+	}
+	return d.Title.Plain()
 }
 
 // ParseFormats reads a comma-separated list of formats.

@@ -1,0 +1,99 @@
+package pdf
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"regexp"
+	"time"
+)
+
+// Normalize makes Chromium's PDF the same bytes for the same page: the
+// creation and modification dates in the document information, the only
+// parts that depend on the clock, are replaced by date (or blanked when
+// date is zero), and the trailer gets an /ID that is a hash of the file.
+//
+// The edit is written here rather than done with a PDF library: the dates
+// are replaced by text of the same length and the /ID goes into the
+// trailer after the cross-reference table, so that every object and every
+// offset stays as Chromium wrote it; a library such as pdfcpu would write
+// the whole file anew.
+func Normalize(b []byte, date time.Time) ([]byte, error) {
+	out := bytes.Clone(b)
+	tr, err := lastTrailer(out)
+	if err != nil {
+		return nil, err
+	}
+	if bytes.Contains(out[tr.start:tr.end], []byte("/ID")) {
+		return nil, errors.New("het PDF-bestand van Chromium heeft al een /ID; het kan niet vast worden gemaakt")
+	}
+	if m := infoRef.FindSubmatch(out[tr.start:tr.end]); m != nil {
+		if err := fixDates(out, string(m[1]), date); err != nil {
+			return nil, err
+		}
+	}
+	sum := sha256.Sum256(out)
+	id := hex.EncodeToString(sum[:16])
+	entry := []byte("\n/ID [<" + id + "> <" + id + ">]")
+	return bytes.Join([][]byte{out[:tr.end], entry, out[tr.end:]}, nil), nil
+}
+
+// A trailer is the position of the last trailer dictionary's contents:
+// from after "<<" to before its closing ">>".
+type trailer struct{ start, end int }
+
+var (
+	infoRef   = regexp.MustCompile(`/Info (\d+) 0 R`)
+	dateEntry = regexp.MustCompile(`/(?:CreationDate|ModDate) \((D:[^)]*)\)`)
+)
+
+// lastTrailer finds the last trailer dictionary. Chromium (Skia) writes a
+// classic cross-reference table with one trailer and no nested
+// dictionaries in it.
+func lastTrailer(b []byte) (trailer, error) {
+	i := bytes.LastIndex(b, []byte("\ntrailer"))
+	if i < 0 {
+		return trailer{}, errors.New("het PDF-bestand van Chromium heeft geen trailer")
+	}
+	open := bytes.Index(b[i:], []byte("<<"))
+	end := bytes.Index(b[i:], []byte(">>"))
+	if open < 0 || end < open {
+		return trailer{}, errors.New("de trailer van het PDF-bestand van Chromium is niet te lezen")
+	}
+	return trailer{start: i + open + 2, end: i + end}, nil
+}
+
+// fixDates replaces the dates in the information dictionary, object num,
+// in place: by date when it fits in the same bytes (Skia writes
+// "D:YYYYMMDDHHmmSS+HH'mm'"), else by spaces, which drops the entry.
+func fixDates(b []byte, num string, date time.Time) error {
+	head := []byte("\n" + num + " 0 obj\n")
+	i := bytes.Index(b, head)
+	if i < 0 {
+		return fmt.Errorf("object %s (de documentinformatie) ontbreekt in het PDF-bestand van Chromium", num)
+	}
+	end := bytes.Index(b[i:], []byte("endobj"))
+	if end < 0 {
+		return fmt.Errorf("object %s (de documentinformatie) is niet afgesloten", num)
+	}
+	obj := b[i : i+end]
+	s := pdfDate(date)
+	for _, m := range dateEntry.FindAllSubmatchIndex(obj, -1) {
+		if len(s) == m[3]-m[2] {
+			copy(obj[m[2]:m[3]], s)
+		} else {
+			copy(obj[m[0]:m[1]], bytes.Repeat([]byte(" "), m[1]-m[0]))
+		}
+	}
+	return nil
+}
+
+// pdfDate is date as a PDF date string in UTC; empty for a zero date.
+func pdfDate(date time.Time) string {
+	if date.IsZero() {
+		return ""
+	}
+	return "D:" + date.UTC().Format("20060102150405") + "+00'00'"
+}
