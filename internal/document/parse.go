@@ -78,9 +78,7 @@ func appendInline(t Text, n gast.Node, src []byte) Text {
 	switch n := n.(type) {
 	case *gast.Text:
 		t = t.add(Str(unescape(n.Segment.Value(src))))
-		if n.HardLineBreak() {
-			t = t.add(Str("\n"))
-		} else if n.SoftLineBreak() {
+		if n.HardLineBreak() || n.SoftLineBreak() {
 			t = t.add(Str("\n"))
 		}
 		return t

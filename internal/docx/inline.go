@@ -29,9 +29,6 @@ func inlineAs(t document.Text, f format) []run {
 	return merge(appendRuns(nil, t, f))
 }
 
-// plainText returns the text without its markup.
-func plainText(t document.Text) string { return t.Plain() }
-
 func appendRuns(out []run, t document.Text, f format) []run {
 	for _, n := range t {
 		switch n := n.(type) {

@@ -67,7 +67,7 @@ func coreXML(d *document.Document, lang string) []byte {
 		` xmlns:dcterms="http://purl.org/dc/terms/"` +
 		` xmlns:dcmitype="http://purl.org/dc/dcmitype/"` +
 		` xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">`)
-	element(&b, "dc:title", plainText(d.Title))
+	element(&b, "dc:title", d.Title.Plain())
 	element(&b, "dc:subject", d.Subject)
 	element(&b, "dc:creator", d.Gemeente)
 	element(&b, "cp:keywords", keywords(d))

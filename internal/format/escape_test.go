@@ -5,6 +5,7 @@ import (
 	"strings"
 	"testing"
 
+	"verordening/internal/document"
 	"verordening/internal/format"
 	"verordening/internal/lint"
 	"verordening/internal/render"
@@ -49,7 +50,7 @@ func TestEscapeBlockStart(t *testing.T) {
 				t.Errorf("%s, %q: the parsers disagree: %v", c.name, h, f)
 			}
 			want := strings.Join(strings.Fields(h), " ")
-			if got := format.PlainMarkdown(format.EscapeMarkdown(h)); strings.Join(strings.Fields(got), " ") != want {
+			if got := document.ParseMarkdown(format.EscapeMarkdown(h)).Plain(); strings.Join(strings.Fields(got), " ") != want {
 				t.Errorf("%q: plain text %q, want %q", h, got, want)
 			}
 		}
@@ -67,7 +68,9 @@ func blocks(html string) string {
 	return b.String()
 }
 
-func TestPlainMarkdown(t *testing.T) {
+// TestPlainText: the plain text of escaped answers and clause Markdown,
+// as the model's parser reads it, is what a reader sees.
+func TestPlainText(t *testing.T) {
 	tests := []struct{ in, want string }{
 		{format.EscapeMarkdown("<script>alert(1)</script>"), "<script>alert(1)</script>"},
 		{format.EscapeMarkdown("## kop & *Co*"), "## kop & *Co*"},
@@ -76,8 +79,8 @@ func TestPlainMarkdown(t *testing.T) {
 		{`Verordening \#1`, "Verordening #1"},
 	}
 	for _, tt := range tests {
-		if got := format.PlainMarkdown(tt.in); got != tt.want {
-			t.Errorf("PlainMarkdown(%q) = %q, want %q", tt.in, got, tt.want)
+		if got := document.ParseMarkdown(tt.in).Plain(); got != tt.want {
+			t.Errorf("plain text of %q = %q, want %q", tt.in, got, tt.want)
 		}
 	}
 }

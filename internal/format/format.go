@@ -138,27 +138,6 @@ func escapeBlockStart(s string) string {
 	return s
 }
 
-// PlainMarkdown is the text a reader sees of Markdown inline text made by
-// EscapeMarkdown and the clauses: backslash escapes undone and emphasis
-// markers dropped. It is for places that show no markup, such as the
-// title of an HTML page.
-func PlainMarkdown(s string) string {
-	var b strings.Builder
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		switch {
-		case c == '\\' && i+1 < len(s) && isASCIIPunct(s[i+1]):
-			i++
-			b.WriteByte(s[i])
-		case c == '*' || c == '_' && (i == 0 || i == len(s)-1 || s[i-1] == ' ' || s[i+1] == ' '):
-		case c < 0x20:
-		default:
-			b.WriteByte(c)
-		}
-	}
-	return b.String()
-}
-
 func isASCIIPunct(c byte) bool {
 	return strings.IndexByte("!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~", c) >= 0
 }

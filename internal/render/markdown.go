@@ -216,15 +216,6 @@ func itoa(i int) string {
 	return itoa(i/10) + digits[i%10:i%10+1]
 }
 
-// ArticleMarkdown renders one article's text (its leden, onderdelen and
-// tables, without heading or toelichting), for comparing article texts.
-func ArticleMarkdown(a *document.Article) string {
-	w := newWriter(false)
-	defer w.free()
-	(&walker{e: w}).leden(a.Leden, 4)
-	return string(w.b)
-}
-
 // ids are the heading ids given so far in a document.
 type ids map[string]bool
 
