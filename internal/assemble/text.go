@@ -41,15 +41,6 @@ func md(t document.Text) string {
 	return t.Markdown()
 }
 
-// mds returns each text as Markdown.
-func mds(ts []document.Text) []string {
-	out := make([]string, len(ts))
-	for i, t := range ts {
-		out[i] = md(t)
-	}
-	return out
-}
-
 // textOf returns a text for searching its words: the Markdown while
 // assembling, the plain text once parsed.
 func textOf(t document.Text) string {
@@ -79,31 +70,6 @@ const resolvedOpen = "\x1c"
 
 func resolvedRef(kind string, r ref, number, wording string) string {
 	return resolvedOpen + strings.Join([]string{kind, r.target, r.lid, r.item, number, wording}, refSep) + refClose
-}
-
-// refWords removes the markers of resolved references, keeping their
-// wording: the text as a reader sees it, for checks on its words.
-func refWords(s string) string {
-	if !strings.Contains(s, resolvedOpen) {
-		return s
-	}
-	var b strings.Builder
-	for {
-		i := strings.Index(s, resolvedOpen)
-		if i < 0 {
-			break
-		}
-		j := strings.Index(s[i:], refClose)
-		if j < 0 {
-			break
-		}
-		f := strings.Split(s[i+1:i+j], refSep)
-		b.WriteString(s[:i])
-		b.WriteString(f[len(f)-1])
-		s = s[i+j+1:]
-	}
-	b.WriteString(s)
-	return b.String()
 }
 
 // parsed keeps the typed form of each Markdown text: the gemeenten of a

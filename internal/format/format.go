@@ -138,10 +138,6 @@ func escapeBlockStart(s string) string {
 	return s
 }
 
-func isASCIIPunct(c byte) bool {
-	return strings.IndexByte("!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~", c) >= 0
-}
-
 // Slug turns text into lower case ASCII letters, digits and single hyphens,
 // without leading or trailing hyphen, for folder names and HTML anchors
 // ("Súdwest-Fryslân" → "sudwest-fryslan"). Letters lose their accents;
