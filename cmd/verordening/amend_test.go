@@ -3,7 +3,6 @@ package main
 import (
 	"bytes"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -11,6 +10,7 @@ import (
 	"golang.org/x/tools/txtar"
 
 	"verordening/internal/lint"
+	"verordening/internal/tooltest"
 )
 
 // TestAmendScenarios runs testdata/amend/*.txtar like the scenarios in
@@ -135,13 +135,8 @@ func TestAmendDocx(t *testing.T) {
 	if st, err := os.Stat(docx); err != nil || st.Size() == 0 {
 		t.Fatal("wijzigingsverordening.docx not written")
 	}
-	soffice := needTool(t, "soffice")
-	pdf := t.TempDir()
-	cmd := exec.Command(soffice, "--headless", "-env:UserInstallation=file://"+filepath.Join(pdf, "profiel"), "--convert-to", "pdf", "--outdir", pdf, docx)
-	if b, err := cmd.CombinedOutput(); err != nil {
-		t.Fatalf("soffice: %v\n%s", err, b)
-	}
-	if st, err := os.Stat(filepath.Join(pdf, "wijzigingsverordening.pdf")); err != nil || st.Size() == 0 {
+	pdf := tooltest.ToPDF(t, t.TempDir(), docx)[0]
+	if st, err := os.Stat(pdf); err != nil || st.Size() == 0 {
 		t.Fatal("LibreOffice did not convert wijzigingsverordening.docx")
 	}
 }

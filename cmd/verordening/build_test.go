@@ -17,6 +17,7 @@ import (
 	"verordening/internal/pipeline"
 	"verordening/internal/pipeline/pipelinetest"
 	"verordening/internal/region"
+	"verordening/internal/tooltest"
 )
 
 func runCLI(args ...string) (code int, stdout, stderr string) {
@@ -264,7 +265,7 @@ func TestMarkdownParsersAgree(t *testing.T) {
 // Chromium and reads back the DOM the browser built: one h1 holding the
 // title as text, and no element that came from the answers.
 func TestPageInBrowser(t *testing.T) {
-	chromium := needTool(t, "chromium")
+	chromium := tooltest.Need(t, "chromium")
 	dir := t.TempDir()
 	answers := filepath.Join(dir, "a.yaml")
 	os.WriteFile(answers, []byte("gemeente: \"Stad <img src=x onerror=alert(1)> & Co\"\nregionale_afspraken: lokaal\ninwerkingtreding: 2027-01-01\n"), 0o644)
@@ -291,19 +292,6 @@ func TestPageInBrowser(t *testing.T) {
 	if !strings.Contains(dom, `<nav class="inhoud"`) {
 		t.Error("no table of contents in the DOM")
 	}
-}
-
-// needTool returns the path of a tool; it fails when CI is set and the tool
-// is missing, and skips otherwise.
-func needTool(t *testing.T, name string) string {
-	p, err := exec.LookPath(name)
-	if err != nil {
-		if os.Getenv("CI") != "" {
-			t.Fatalf("%s is niet geïnstalleerd; .ci/run installeert het met apt-get", name)
-		}
-		t.Skipf("%s is niet geïnstalleerd; .ci/run installeert het met apt-get", name)
-	}
-	return p
 }
 
 // BenchmarkBuild builds one gemeente's documents in Markdown and HTML, in

@@ -11,6 +11,7 @@ import (
 	"testing"
 
 	"verordening/internal/pipeline/pipelinetest"
+	"verordening/internal/tooltest"
 )
 
 // headings counts Markdown headings per level and lists the article
@@ -41,7 +42,7 @@ func headings(md []byte) (perLevel [7]int, articles []string) {
 // which pandoc reports as metadata rather than a heading, so level 1 is
 // compared with that in mind.
 func TestDocxReadBackByPandoc(t *testing.T) {
-	pandoc := needTool(t, "pandoc")
+	pandoc := tooltest.Need(t, "pandoc")
 	c := pipelinetest.Content(t)
 	for _, name := range c.Examples() {
 		out := buildExample(t, c, name, "md", "docx")
@@ -88,7 +89,6 @@ func TestDocxReadBackByPandoc(t *testing.T) {
 // TestDocxConvertsInLibreOffice: LibreOffice converts every example's Word
 // documents to PDF without error.
 func TestDocxConvertsInLibreOffice(t *testing.T) {
-	soffice := needTool(t, "soffice")
 	c := pipelinetest.Content(t)
 	dir := t.TempDir()
 	var files []string
@@ -101,14 +101,9 @@ func TestDocxConvertsInLibreOffice(t *testing.T) {
 			}
 		}
 	}
-	pdfDir := filepath.Join(dir, "pdf")
-	args := append([]string{"-env:UserInstallation=file://" + filepath.Join(dir, "profiel"),
-		"--headless", "--convert-to", "pdf", "--outdir", pdfDir}, files...)
-	if out, err := exec.Command(soffice, args...).CombinedOutput(); err != nil {
-		t.Fatalf("soffice: %v\n%s", err, out)
-	}
-	for _, f := range files {
-		pdf := filepath.Join(pdfDir, strings.TrimSuffix(filepath.Base(f), ".docx")+".pdf")
+	pdfs := tooltest.ToPDF(t, filepath.Join(dir, "pdf"), files...)
+	for i, f := range files {
+		pdf := pdfs[i]
 		data, err := os.ReadFile(pdf)
 		if err != nil || !bytes.HasPrefix(data, []byte("%PDF")) {
 			t.Errorf("%s: no PDF (%v)", filepath.Base(f), err)

@@ -17,6 +17,7 @@ import (
 	"time"
 	"unicode/utf8"
 	"verordening/internal/pipeline/pipelinetest"
+	"verordening/internal/tooltest"
 
 	"github.com/creack/pty"
 	"github.com/hinshun/vt10x"
@@ -354,7 +355,7 @@ func tail(s string) string {
 // tool (needTool fails under CI when it is missing).
 func buildBinary(t *testing.T) string {
 	t.Helper()
-	goTool := needTool(t, "go")
+	goTool := tooltest.Need(t, "go")
 	bin := filepath.Join(t.TempDir(), "verordening")
 	if out, err := exec.Command(goTool, "build", "-o", bin, ".").CombinedOutput(); err != nil {
 		t.Fatalf("go build: %v\n%s", err, out)

@@ -8,13 +8,14 @@ import (
 	"testing"
 
 	"verordening/internal/pdf"
+	"verordening/internal/tooltest"
 )
 
 // needChromium fails under CI, and skips elsewhere, without Chromium.
 func needChromium(t *testing.T) {
 	t.Helper()
 	if _, err := pdf.Find(); err != nil {
-		needTool(t, "chromium")
+		tooltest.Need(t, "chromium")
 	}
 }
 

@@ -3,10 +3,8 @@ package docx
 import (
 	"archive/zip"
 	"bytes"
-	"context"
 	"encoding/json"
 	"encoding/xml"
-	"errors"
 	"flag"
 	"fmt"
 	"io"
@@ -17,9 +15,9 @@ import (
 	"slices"
 	"strings"
 	"testing"
-	"time"
 
 	"verordening/internal/document"
+	"verordening/internal/tooltest"
 )
 
 var (
@@ -439,21 +437,6 @@ func TestNil(t *testing.T) {
 	}
 }
 
-// tool returns the path of an external program. Without it the test fails
-// under CI and is skipped elsewhere.
-func tool(t *testing.T, name string) string {
-	t.Helper()
-	path, err := exec.LookPath(name)
-	if err == nil {
-		return path
-	}
-	if os.Getenv("CI") != "" {
-		t.Fatalf("%s is niet geïnstalleerd; .ci/run installeert het met apt-get", name)
-	}
-	t.Skipf("%s is niet geïnstalleerd; .ci/run installeert het met apt-get", name)
-	return ""
-}
-
 // sampleFile writes the sample to a temporary .docx file.
 func sampleFile(t *testing.T) string {
 	t.Helper()
@@ -465,7 +448,7 @@ func sampleFile(t *testing.T) string {
 }
 
 func TestPandoc(t *testing.T) {
-	pandoc := tool(t, "pandoc")
+	pandoc := tooltest.Need(t, "pandoc")
 	path := sampleFile(t)
 	cmd := exec.Command(pandoc, "-f", "docx", "-t", "json", path)
 	var stderr bytes.Buffer
@@ -547,7 +530,6 @@ func (p *pandocText) walk(v any) {
 // TestLibreOffice: LibreOffice converts the sample to PDF, for editing
 // and for DROP.
 func TestLibreOffice(t *testing.T) {
-	soffice := tool(t, "soffice")
 	var drop bytes.Buffer
 	if err := (Options{DROP: true}).Write(&drop, sample()); err != nil {
 		t.Fatal(err)
@@ -557,7 +539,7 @@ func TestLibreOffice(t *testing.T) {
 		t.Fatal(err)
 	}
 	for _, docx := range []string{sampleFile(t), dropFile} {
-		pdf := convertPDF(t, soffice, docx)
+		pdf := tooltest.ToPDF(t, t.TempDir(), docx)[0]
 		data, err := os.ReadFile(pdf)
 		if err != nil {
 			t.Fatal(err)
@@ -566,30 +548,6 @@ func TestLibreOffice(t *testing.T) {
 			t.Fatalf("%s is not a PDF (%d bytes)", pdf, len(data))
 		}
 	}
-}
-
-// convertPDF converts a .docx file with LibreOffice, using a fresh profile,
-// and returns the path of the PDF.
-func convertPDF(t *testing.T, soffice, docx string) string {
-	t.Helper()
-	dir := t.TempDir()
-	ctx, cancel := context.WithTimeout(context.Background(), 3*time.Minute)
-	defer cancel()
-	cmd := exec.CommandContext(ctx, soffice, "--headless", "--norestore",
-		"-env:UserInstallation=file://"+filepath.Join(dir, "profile"),
-		"--convert-to", "pdf", "--outdir", dir, docx)
-	output, err := cmd.CombinedOutput()
-	if errors.Is(ctx.Err(), context.DeadlineExceeded) {
-		t.Fatalf("soffice timed out\n%s", output)
-	}
-	if err != nil {
-		t.Fatalf("soffice: %v\n%s", err, output)
-	}
-	pdf := filepath.Join(dir, strings.TrimSuffix(filepath.Base(docx), ".docx")+".pdf")
-	if _, err := os.Stat(pdf); err != nil {
-		t.Fatalf("soffice made no PDF: %v\n%s", err, output)
-	}
-	return pdf
 }
 
 func BenchmarkWrite(b *testing.B) {

@@ -9,6 +9,7 @@ import (
 	"verordening/internal/docx"
 	"verordening/internal/pipeline"
 	"verordening/internal/pipeline/pipelinetest"
+	"verordening/internal/tooltest"
 )
 
 // built is one example's documents: the model and the DOCX of each.
@@ -106,7 +107,7 @@ func golden(t *testing.T, path string, got []byte) {
 // Word numbering; pandoc, an independent reader, finds as many list items;
 // and every style used is defined.
 func TestExampleNumbers(t *testing.T) {
-	pandoc := docx.Tool(t, "pandoc")
+	pandoc := tooltest.Need(t, "pandoc")
 	for _, b := range buildExamples(t) {
 		t.Run(b.name, func(t *testing.T) {
 			for _, d := range b.out.Docs {

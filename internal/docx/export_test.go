@@ -10,5 +10,4 @@ var (
 	CheckNumbers       = checkNumbers
 	CheckPandocLists   = checkPandocLists
 	CheckStylesDefined = checkStylesDefined
-	Tool               = tool
 )

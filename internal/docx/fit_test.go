@@ -2,10 +2,8 @@ package docx_test
 
 import (
 	"bytes"
-	"context"
 	"encoding/json"
 	"encoding/xml"
-	"errors"
 	"image/png"
 	"io"
 	"maps"
@@ -17,12 +15,12 @@ import (
 	"strconv"
 	"strings"
 	"testing"
-	"time"
 
 	"verordening/internal/docx"
 	"verordening/internal/pipeline"
 	"verordening/internal/pipeline/pipelinetest"
 	"verordening/internal/region"
+	"verordening/internal/tooltest"
 )
 
 // realDocs returns DOCX files of real documents with tables: the
@@ -114,10 +112,9 @@ func indent(s string) []byte {
 // also checks that the harmonisatie matrix lies on a landscape page, and
 // renders that page with pdftoppm.
 func TestTablesBreakNoWord(t *testing.T) {
-	soffice := docx.Tool(t, "soffice")
-	pdftotext := docx.Tool(t, "pdftotext")
-	pdftoppm := docx.Tool(t, "pdftoppm")
-	pdffonts := docx.Tool(t, "pdffonts")
+	pdftotext := tooltest.Need(t, "pdftotext")
+	pdftoppm := tooltest.Need(t, "pdftoppm")
+	pdffonts := tooltest.Need(t, "pdffonts")
 	docs := realDocs(t)
 	dir := t.TempDir()
 	var paths []string
@@ -128,7 +125,7 @@ func TestTablesBreakNoWord(t *testing.T) {
 		}
 		paths = append(paths, p)
 	}
-	convert(t, soffice, dir, paths)
+	tooltest.ToPDF(t, dir, paths...)
 	for _, name := range slices.Sorted(maps.Keys(docs)) {
 		data := docs[name]
 		t.Run(name, func(t *testing.T) {
@@ -140,24 +137,6 @@ func TestTablesBreakNoWord(t *testing.T) {
 				checkLandscape(t, pdftoppm, pdf, layout, "(kostenplafond_bedrag)")
 			}
 		})
-	}
-}
-
-// convert converts the .docx files to PDF in dir with one LibreOffice
-// run, using a fresh profile.
-func convert(t *testing.T, soffice, dir string, docs []string) {
-	t.Helper()
-	ctx, cancel := context.WithTimeout(context.Background(), 4*time.Minute)
-	defer cancel()
-	args := append([]string{"--headless", "--norestore",
-		"-env:UserInstallation=file://" + filepath.Join(dir, "profile"),
-		"--convert-to", "pdf", "--outdir", dir}, docs...)
-	output, err := exec.CommandContext(ctx, soffice, args...).CombinedOutput()
-	if errors.Is(ctx.Err(), context.DeadlineExceeded) {
-		t.Fatalf("soffice timed out\n%s", output)
-	}
-	if err != nil {
-		t.Fatalf("soffice: %v\n%s", err, output)
 	}
 }
 
@@ -333,7 +312,7 @@ func checkLandscape(t *testing.T, pdftoppm, pdf string, l *pdfLayout, word strin
 // we wrote, the parts of a split table included, with the columns of its
 // grid.
 func TestPandocReadsTables(t *testing.T) {
-	pandoc := docx.Tool(t, "pandoc")
+	pandoc := tooltest.Need(t, "pandoc")
 	docs := realDocs(t)
 	grid := regexp.MustCompile(`<w:tblGrid>.*?</w:tblGrid>`)
 	for _, name := range slices.Sorted(maps.Keys(docs)) {

@@ -14,6 +14,7 @@ import (
 	"testing"
 
 	"verordening/internal/document"
+	"verordening/internal/tooltest"
 )
 
 // wordLevel is one level of a numbering definition as Word reads it.
@@ -500,7 +501,7 @@ func checkPandocLists(t testing.TB, pandoc string, d *document.Document, data []
 }
 
 func TestPandocLists(t *testing.T) {
-	pandoc := tool(t, "pandoc")
+	pandoc := tooltest.Need(t, "pandoc")
 	for _, d := range []*document.Document{sample(), informatieblad()} {
 		checkPandocLists(t, pandoc, d, write(t, d))
 	}

@@ -19,6 +19,7 @@ import (
 	"verordening/internal/pipeline"
 	"verordening/internal/pipeline/pipelinetest"
 	"verordening/internal/region"
+	"verordening/internal/tooltest"
 )
 
 var update = flag.Bool("update", false, "rewrite testdata/pages.golden")
@@ -94,17 +95,17 @@ func printAll(t *testing.T) []printed {
 // articles, the text in the model's order, and its page count as the
 // golden file says.
 func TestPrintedDocuments(t *testing.T) {
-	need(t, "pdfinfo")
+	tooltest.Need(t, "pdfinfo")
 	python(t)
 	docs := printAll(t)
 	var pages []string
 	tags := map[string]bool{}
 	for _, p := range docs {
 		t.Run(string(p.doc.Kind), func(t *testing.T) {
-			info := run(t, "pdfinfo", p.path)
+			info := tooltest.Run(t, "pdfinfo", p.path)
 			checkInfo(t, p, info)
-			checkFonts(t, run(t, "pdffonts", p.path))
-			checkText(t, p.doc, run(t, "pdftotext", p.path, "-"))
+			checkFonts(t, tooltest.Run(t, "pdffonts", p.path))
+			checkText(t, p.doc, tooltest.Run(t, "pdftotext", p.path, "-"))
 			checkPage1(t, p)
 			checkMargins(t, p, field(info, "Pages"))
 			s := readStructure(t, p.data)
@@ -131,9 +132,9 @@ func TestPrintedDocuments(t *testing.T) {
 // number "Pagina N van M" on the second page.
 func checkMargins(t *testing.T, p printed, pages string) {
 	t.Helper()
-	text := run(t, "pdftotext", "-f", "2", "-l", "2", p.path, "-")
+	text := tooltest.Run(t, "pdftotext", "-f", "2", "-l", "2", p.path, "-")
 	if pages == "1" {
-		text = run(t, "pdftotext", "-f", "1", "-l", "1", p.path, "-")
+		text = tooltest.Run(t, "pdftotext", "-f", "1", "-l", "1", p.path, "-")
 	}
 	header := p.doc.Citeertitel
 	if header == "" {
@@ -164,8 +165,8 @@ func checkFolder(t *testing.T, docs []printed) {
 		}
 		arts := p.doc.Articles()
 		last := plain(arts[len(arts)-1].Heading())
-		info := run(t, "pdfinfo", p.path)
-		page := run(t, "pdftotext", "-f", field(info, "Pages"), "-l", field(info, "Pages"), p.path, "-")
+		info := tooltest.Run(t, "pdfinfo", p.path)
+		page := tooltest.Run(t, "pdftotext", "-f", field(info, "Pages"), "-l", field(info, "Pages"), p.path, "-")
 		if !strings.Contains(page, last+"\n") {
 			t.Errorf("the last page of the informatieblad does not hold its last section %q:\n%s", last, page)
 		}
@@ -181,7 +182,7 @@ func textHeight(t *testing.T, path string) float64 {
 	t.Helper()
 	count := map[float64]int{}
 	re := regexp.MustCompile(`yMin="([0-9.]+)" xMax="[0-9.]+" yMax="([0-9.]+)"`)
-	for _, m := range re.FindAllStringSubmatch(run(t, "pdftotext", "-bbox", "-f", "2", "-l", "2", path, "-"), -1) {
+	for _, m := range re.FindAllStringSubmatch(tooltest.Run(t, "pdftotext", "-bbox", "-f", "2", "-l", "2", path, "-"), -1) {
 		lo, _ := strconv.ParseFloat(m[1], 64)
 		hi, _ := strconv.ParseFloat(m[2], 64)
 		count[math.Round((hi-lo)*10)/10]++
@@ -262,7 +263,7 @@ func checkText(t *testing.T, d *document.Document, text string) {
 func checkPage1(t *testing.T, p printed) {
 	t.Helper()
 	prefix := strings.TrimSuffix(p.path, ".pdf")
-	run(t, "pdftoppm", "-png", "-r", "20", "-f", "1", "-l", "1", "-singlefile", p.path, prefix)
+	tooltest.Run(t, "pdftoppm", "-png", "-r", "20", "-f", "1", "-l", "1", "-singlefile", p.path, prefix)
 	f, err := os.Open(prefix + ".png")
 	if err != nil {
 		t.Fatal(err)

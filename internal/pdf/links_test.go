@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"verordening/internal/pdf"
+	"verordening/internal/tooltest"
 )
 
 // A structure is what testdata/structure.py reads from a PDF with pikepdf.
@@ -31,7 +32,7 @@ func readStructure(t *testing.T, data []byte) structure {
 		t.Fatal(err)
 	}
 	var s structure
-	if err := json.Unmarshal([]byte(run(t, py, "testdata/structure.py", path)), &s); err != nil {
+	if err := json.Unmarshal([]byte(tooltest.Run(t, py, "testdata/structure.py", path)), &s); err != nil {
 		t.Fatal(err)
 	}
 	return s

@@ -11,13 +11,14 @@ import (
 	"time"
 
 	"verordening/internal/pdf"
+	"verordening/internal/tooltest"
 )
 
 // TestCancelStopsChromium: ending the run's context (as an interrupt
 // does) shuts Chromium down, and printing then fails instead of hanging.
 func TestCancelStopsChromium(t *testing.T) {
 	if _, err := pdf.Find(); err != nil {
-		missing(t, "chromium")
+		tooltest.Missing(t, "chromium")
 	}
 	ctx, cancel := context.WithCancel(context.Background())
 	p, err := pdf.Start(ctx, pdf.Options{})
