@@ -1,6 +1,7 @@
 package region
 
 import (
+	"context"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -17,8 +18,10 @@ import (
 	"github.com/yuin/goldmark/text"
 
 	"verordening"
+	"verordening/internal/pdf"
 	"verordening/internal/pipeline"
 	"verordening/internal/pipeline/pipelinetest"
+	"verordening/internal/tooltest"
 )
 
 const small = `regio: Testregio
@@ -278,16 +281,36 @@ func BenchmarkRegion(b *testing.B) {
 	for _, n := range []int{10, 100, 342} {
 		for _, sink := range []string{"disk", "memory"} {
 			b.Run(fmt.Sprintf("gemeenten=%d/%s", n, sink), func(b *testing.B) {
-				benchRegion(b, n, sink == "disk")
+				benchRegion(b, nil, n, sink == "disk", []string{"md", "html", "docx"})
 			})
 		}
+	}
+}
+
+// BenchmarkRegionPDF builds the region of BenchmarkRegion with pdf added
+// to md, html and docx, printed by one Chromium for the whole run as the
+// region command does. The region of 342 gemeenten takes minutes a run:
+// run it with -benchtime 1x.
+func BenchmarkRegionPDF(b *testing.B) {
+	if _, err := pdf.Find(); err != nil {
+		tooltest.Missing(b, "chromium")
+	}
+	p, err := pdf.Start(context.Background(), pdf.Options{})
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer p.Close()
+	for _, n := range []int{10, 100, 342} {
+		b.Run(fmt.Sprintf("gemeenten=%d", n), func(b *testing.B) {
+			benchRegion(b, p, n, false, []string{"md", "html", "docx", "pdf"})
+		})
 	}
 }
 
 // Each run loads the content pack and reads the region file afresh, as the
 // region command does, so that no cache of clause texts or HTML sections
 // carries over from one run to the next.
-func benchRegion(b *testing.B, n int, disk bool) {
+func benchRegion(b *testing.B, printer *pdf.Printer, n int, disk bool, formats []string) {
 	src := generate(n)
 	dir := b.TempDir()
 	var written atomic.Int64
@@ -319,11 +342,12 @@ func benchRegion(b *testing.B, n int, disk bool) {
 		if err != nil {
 			b.Fatal(err)
 		}
+		c.Printer = printer
 		f, _, err := Parse("gen.yaml", src, c.Questions)
 		if err != nil {
 			b.Fatal(err)
 		}
-		if _, err := Build(c, f, []string{"md", "html", "docx"}, emit); err != nil {
+		if _, err := Build(c, f, formats, emit); err != nil {
 			b.Fatal(err)
 		}
 	}
