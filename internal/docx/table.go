@@ -122,10 +122,16 @@ func (b *body) row(cells []document.Text, p tablePart, header bool) {
 	b.WriteString("</w:tr>")
 }
 
-// cellRuns returns the runs of a cell, bold in the header row. It is the
-// one place that reaches a cell's text, for writing and for measuring.
+// cellRuns returns the runs of a cell, bold in the header row, with the
+// non-breaking spaces of nbsp. It is the one place that reaches a cell's
+// text, for writing and for measuring, so the widths allow for "€ 1.250"
+// or "artikel 16" on one line.
 func cellRuns(cell document.Text, header bool) []run {
-	return inlineAs(cell, format{bold: header})
+	runs := inlineAs(cell, format{bold: header})
+	for i := range runs {
+		runs[i].text = nbsp(runs[i].text)
+	}
+	return runs
 }
 
 // A colSize is what the width model measures of one column, in twips of

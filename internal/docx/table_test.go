@@ -282,3 +282,21 @@ func table(caption string, header []string, rows [][]string) *document.Table {
 	}
 	return t
 }
+
+// TestCellNonBreaking: a table cell keeps "€" with its amount and
+// "artikel" with its number, as body text does, and its column is wide
+// enough for the two together.
+func TestCellNonBreaking(t *testing.T) {
+	var b body
+	b.table(table("Bedragen", []string{"Wat", "Bedrag"}, [][]string{{"zie artikel 16", "€ 1.250"}}))
+	x := b.String()
+	for _, want := range []string{"zie artikel\u00a016", "€\u00a01.250"} {
+		if !strings.Contains(x, want) {
+			t.Errorf("the cell lacks %q:\n%s", want, x)
+		}
+	}
+	glued, _ := measureRuns([]run{{text: "€\u00a01.250"}})
+	if sizes := measure(table("", []string{"Bedrag"}, [][]string{{"€ 1.250"}}), 1); sizes[0].word != glued {
+		t.Errorf("the column's widest piece is %d twips, want %d for \"€ 1.250\" on one line", sizes[0].word, glued)
+	}
+}
