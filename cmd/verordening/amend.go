@@ -40,6 +40,7 @@ func runAmend(e *env, args []string) int {
 	if !ok {
 		return exitInput
 	}
+	output.apply(c)
 	stop, ok := startPDF(e, "amend", c, fmts)
 	if !ok {
 		return exitInput

@@ -28,6 +28,7 @@ func runBuild(e *env, args []string) int {
 	if !ok {
 		return exitInput
 	}
+	output.apply(c)
 	stop, ok := startPDF(e, "build", c, fmts)
 	if !ok {
 		return exitInput

@@ -127,3 +127,50 @@ func BenchmarkDocx(b *testing.B) {
 	}
 	b.ReportMetric(float64(size), "bytes/doc")
 }
+
+// TestDropFlag: build --drop writes Word for DROP (articles as bold body
+// text, no table of contents), the default writes Word for editing, and
+// --drop without docx among the formats is a usage error that writes
+// nothing.
+func TestDropFlag(t *testing.T) {
+	for _, tc := range []struct {
+		args             []string
+		toc, kopArtikels bool
+	}{
+		{nil, true, true},
+		{[]string{"--drop"}, false, false},
+	} {
+		dir := t.TempDir()
+		args := append([]string{"build", "--example", "zaanstreek-waterland", "--out", dir, "--format", "docx"}, tc.args...)
+		if code, _, stderr := runCLI(args...); code != 0 {
+			t.Fatalf("%v: exit %d: %s", tc.args, code, stderr)
+		}
+		data, err := os.ReadFile(filepath.Join(dir, "verordening.docx"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		body := pipelinetest.DocxBody(t, data)
+		if got := strings.Contains(body, `w:val="TOCHeading"`); got != tc.toc {
+			t.Errorf("%v: table of contents %v, want %v", tc.args, got, tc.toc)
+		}
+		heading := regexp.MustCompile(`^<w:pPr><w:pStyle w:val="Heading\d"/>.*<w:t[^>]*>Artikel`)
+		got := false
+		// The articles of the regulation; the toelichting's headings of
+		// its articles are headings either way.
+		regulation, _, _ := strings.Cut(body, ">Toelichting</w:t>")
+		for _, p := range strings.Split(regulation, "<w:p>") {
+			got = got || heading.MatchString(p)
+		}
+		if got != tc.kopArtikels {
+			t.Errorf("%v: article headings as Word headings %v, want %v", tc.args, got, tc.kopArtikels)
+		}
+	}
+	dir := filepath.Join(t.TempDir(), "uit")
+	code, _, stderr := runCLI("build", "--example", "zaanstreek-waterland", "--out", dir, "--format", "md,html", "--drop")
+	if code != exitUsage || !strings.Contains(stderr, "--drop geldt alleen voor Word") {
+		t.Errorf("--drop without docx: exit %d, %q", code, stderr)
+	}
+	if _, err := os.Stat(dir); !os.IsNotExist(err) {
+		t.Errorf("--drop without docx wrote %s", dir)
+	}
+}

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"slices"
 	"strings"
 
 	"github.com/agnivade/levenshtein"
@@ -122,10 +123,11 @@ func usageError(e *env, cmd, format string, args ...any) int {
 	return exitUsage
 }
 
-// outputFlags are the --out and --format options of the commands that
-// write documents.
+// outputFlags are the --out, --format and --drop options of the commands
+// that write documents.
 type outputFlags struct {
 	dir, formats string
+	drop         bool
 }
 
 // register adds --out (whose default the command derives later, as
@@ -135,6 +137,7 @@ func (o *outputFlags) register(fs *pflag.FlagSet, outDefault, formatHelp string)
 	argName(fs, "out", "MAP")
 	fs.StringVar(&o.formats, "format", "md,html", formatHelp)
 	argName(fs, "format", "LIJST")
+	fs.BoolVar(&o.drop, "drop", false, "Word voor plaatsing via DROP: artikelkoppen als vette tekst, zonder inhoudsopgave")
 }
 
 // parseFormats reads --format; a bad list is a usage error (code >= 0).
@@ -143,5 +146,11 @@ func (o *outputFlags) parseFormats(e *env, cmd string) ([]string, int) {
 	if err != nil {
 		return nil, usageError(e, cmd, "%v", err)
 	}
+	if o.drop && !slices.Contains(fmts, "docx") {
+		return nil, usageError(e, cmd, "--drop geldt alleen voor Word; voeg docx toe aan --format, bijvoorbeeld --format md,html,docx")
+	}
 	return fmts, -1
 }
+
+// apply gives c the options of the formats: DROP for Word.
+func (o *outputFlags) apply(c *pipeline.Content) { c.Docx.DROP = o.drop }

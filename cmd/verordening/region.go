@@ -49,6 +49,7 @@ func runRegion(e *env, args []string) int {
 	if check {
 		return regionCheck(e, c, f)
 	}
+	output.apply(c)
 	stop, ok := startPDF(e, "region", c, fmts)
 	if !ok {
 		return exitInput

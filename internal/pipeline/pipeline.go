@@ -41,6 +41,8 @@ type Content struct {
 	// Printer prints the pdf format: one Chromium for the whole run,
 	// started by the command that asks for PDF (see pdf.Start).
 	Printer *pdf.Printer
+	// Docx are the options of the docx format, such as DROP.
+	Docx docx.Options
 }
 
 // Load reads and checks a content pack (questions/, clauses/, templates/).
@@ -148,7 +150,7 @@ func (c *Content) RenderLinked(d *document.Document, formats []string, links ren
 			files = append(files, File{name, data})
 		case "docx":
 			var buf bytes.Buffer
-			if err := docx.Write(&buf, d); err != nil {
+			if err := c.Docx.Write(&buf, d); err != nil {
 				return nil, fmt.Errorf("%s: %v", name, err)
 			}
 			files = append(files, File{name, buf.Bytes()})
