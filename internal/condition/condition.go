@@ -43,6 +43,13 @@ func NewEnv(vars []Var) *Env {
 	return e
 }
 
+// Add adds the variable v to e, for a condition compiled after it; the
+// conditions compiled before keep what they were checked against.
+func (e *Env) Add(v Var) {
+	e.vars[v.Name] = v
+	e.zero[v.Name] = v.Zero
+}
+
 // A Cond is a compiled condition. The zero Cond (no expression) is true.
 type Cond struct {
 	Src  string

@@ -196,12 +196,14 @@ func Load(fsys fs.FS) (*Questionnaire, error) {
 // condition in an environment holding only the questions before it.
 func build(files []*rawFile, norms map[string]*Norm, errs *source.ErrorList) *Questionnaire {
 	qs := &Questionnaire{byID: map[string]*Question{}}
-	var vars []condition.Var
+	// One environment grows by each question: building a new one for
+	// every question made loading quadratic in their number.
+	env := condition.NewEnv(nil)
 	for _, f := range files {
 		sec := f.section.toSection()
 		qs.Sections = append(qs.Sections, sec)
 		for _, r := range f.questions {
-			q, ok := r.toQuestion(sec, condition.NewEnv(vars), norms, errs)
+			q, ok := r.toQuestion(sec, env, norms, errs)
 			if !ok {
 				continue
 			}
@@ -212,10 +214,10 @@ func build(files []*rawFile, norms map[string]*Norm, errs *source.ErrorList) *Qu
 			qs.byID[q.ID] = q
 			qs.Questions = append(qs.Questions, q)
 			sec.Questions = append(sec.Questions, q)
-			vars = append(vars, condition.Var{Name: q.ID, Zero: Zero(q.Type), Options: optionsOrNil(q)})
+			env.Add(condition.Var{Name: q.ID, Zero: Zero(q.Type), Options: optionsOrNil(q)})
 		}
 	}
-	qs.env = condition.NewEnv(vars)
+	qs.env = env
 	return qs
 }
 
