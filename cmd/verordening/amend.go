@@ -89,6 +89,14 @@ func runAmend(e *env, args []string) int {
 		return exitInput
 	}
 	files = append(files, pipeline.File{Name: "wijzigingen.html", Data: red})
+	if slices.Contains(fmts, "docx") {
+		red, err := am.RedlineDocx()
+		if err != nil {
+			printErrors(e, err)
+			return exitInput
+		}
+		files = append(files, pipeline.File{Name: "wijzigingen.docx", Data: red})
+	}
 	slices.SortFunc(files, func(a, b pipeline.File) int { return strings.Compare(a.Name, b.Name) })
 	if output.dir == "" {
 		output.dir = filepath.Join("out", pipeline.Slug(am.Gemeente)+"-wijziging")
