@@ -17,14 +17,16 @@ func runAmend(e *env, args []string) int {
 	fs := flagSet(e, "amend", "--from OUD.yaml --to NIEUW.yaml [opties]",
 		"Vergelijkt de verordening van twee antwoordbestanden van dezelfde gemeente, artikel voor artikel,\n"+
 			"en stelt de wijzigingsverordening op die van de oude naar de nieuwe tekst leidt\n"+
-			"(wijzigingsverordening.md en .html), met de doorlopende tekst waarin de wijzigingen zijn\n"+
-			"gemarkeerd (wijzigingen.html). De artikelen houden hun oude nummer.\n"+
+			"(wijzigingsverordening.md en .html), een was-wordt-tabel (waswordt.md en .html) en de\n"+
+			"doorlopende tekst waarin de wijzigingen zijn gemarkeerd (wijzigingen.html; met --format docx\n"+
+			"ook wijzigingen.docx, met de wijzigingen als bijgehouden wijzigingen in Word).\n"+
+			"De artikelen houden hun oude nummer.\n"+
 			"Zet in NIEUW.yaml bij inwerkingtreding de datum waarop de wijziging in werking treedt.")
 	fs.StringVar(&from, "from", "", "het antwoordbestand van de verordening zoals die nu geldt")
 	argName(fs, "from", "BESTAND")
 	fs.StringVar(&to, "to", "", "het antwoordbestand met de nieuwe keuzes")
 	argName(fs, "to", "BESTAND")
-	output.register(fs, "out/<naam van de gemeente>-wijziging", "de formaten van de wijzigingsverordening, gescheiden door komma's: md, html, docx")
+	output.register(fs, "out/<naam van de gemeente>-wijziging", "de formaten van de wijzigingsverordening en de was-wordt-tabel, gescheiden door komma's: md, html, docx, pdf")
 	registerContent(fs, &content)
 	if code := parse(e, fs, args); code >= 0 {
 		return code
@@ -83,6 +85,12 @@ func runAmend(e *env, args []string) int {
 		}
 		files = append(files, f...)
 	}
+	ww, err := c.Render(am.WasWordt(), fmts)
+	if err != nil {
+		printErrors(e, err)
+		return exitInput
+	}
+	files = append(files, ww...)
 	red, err := am.Redline(c.FS)
 	if err != nil {
 		printErrors(e, err)

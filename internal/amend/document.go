@@ -205,35 +205,46 @@ func (a *Amendment) changeNote(c *Change) []document.Block {
 	var out []document.Block
 	switch c.Kind {
 	case Modified:
+		out = a.why(c, nil)
+		if c.Whole() {
+			out = a.appendNote(out, c.New[0], nil)
+		} else {
+			out = a.appendNote(out, c.New[0], a.oldNotes[c.Old[0].ID])
+		}
+	case Replaced:
+		out = a.appendNote(a.why(c, nil), c.New[0], nil)
+	case Inserted:
+		for _, n := range c.New {
+			out = a.appendNote(append(out, a.why(c, n)...), n, nil)
+		}
+	case Removed:
+		for _, o := range c.Old {
+			out = append(out, a.why(c, o)...)
+		}
+	}
+	return out
+}
+
+// why says why a change is made: for a change that inserts or removes
+// articles, why art is inserted or goes.
+func (a *Amendment) why(c *Change, art *document.Article) []document.Block {
+	switch c.Kind {
+	case Modified:
 		n := c.New[0]
-		out = append(out, a.definitionNotes(c)...)
+		out := a.definitionNotes(c)
 		r := a.reasons(c, a.clauseDeps(n.ID))
 		if r != nil || len(out) == 0 {
 			out = append(out, explain("Artikel "+n.Number+" ("+md(n.Title)+") verandert.", r)...)
 		}
-		if c.Whole() {
-			out = a.appendNote(out, n, nil)
-		} else {
-			out = a.appendNote(out, n, a.oldNotes[c.Old[0].ID])
-		}
+		return out
 	case Replaced:
 		o, n := c.Old[0], c.New[0]
-		r := a.reasons(c, a.clauseDeps(n.ID, o.ID))
-		out = append(out, explain("Artikel "+n.Number+" ("+md(o.Title)+") maakt plaats voor een andere regeling.", r)...)
-		out = a.appendNote(out, n, nil)
+		return explain("Artikel "+n.Number+" ("+md(o.Title)+") maakt plaats voor een andere regeling.", a.reasons(c, a.clauseDeps(n.ID, o.ID)))
 	case Inserted:
-		for _, n := range c.New {
-			r := a.reasons(nil, a.clauseDeps(n.ID))
-			out = append(out, explain("Artikel "+n.Number+" ("+md(n.Title)+") wordt ingevoegd.", r)...)
-			out = a.appendNote(out, n, nil)
-		}
-	case Removed:
-		for _, o := range c.Old {
-			r := a.reasons(nil, a.clauseDeps(o.ID))
-			out = append(out, explain("Artikel "+o.Number+" ("+md(o.Title)+") vervalt.", r)...)
-		}
+		return explain("Artikel "+art.Number+" ("+md(art.Title)+") wordt ingevoegd.", a.reasons(nil, a.clauseDeps(art.ID)))
+	default:
+		return explain("Artikel "+art.Number+" ("+md(art.Title)+") vervalt.", a.reasons(nil, a.clauseDeps(art.ID)))
 	}
-	return out
 }
 
 // clauseDeps is what the clauses of an article (and, for a replaced
@@ -384,30 +395,34 @@ func sameBlock(a, b document.Block) bool {
 func (a *Amendment) definitionNotes(c *Change) []document.Block {
 	var out []document.Block
 	for _, e := range c.Edits {
-		if e.loc.term == "" {
-			continue
-		}
-		t := quote(e.loc.term)
-		switch e.kind {
-		case editDefAdd:
-			s := "De begripsomschrijving van " + t + " wordt ingevoegd, omdat de verordening dit begrip na de wijziging gebruikt"
-			if users := a.users(e.loc.term); len(users) > 0 {
-				s += " (" + format.Join(users, "en") + ")"
-			}
-			out = append(out, &document.Paragraph{Text: txt(s + ".")})
-		case editDefRemove:
-			out = append(out, &document.Paragraph{Text: txt("De begripsomschrijving van " + t + " vervalt, omdat de verordening dit begrip na de wijziging niet meer gebruikt.")})
-		default:
-			var ids []string
-			for _, d := range a.lib.Definitions {
-				if d.Defines == e.loc.term {
-					ids = append(ids, d.ID)
-				}
-			}
-			out = append(out, explain("De begripsomschrijving van "+t+" verandert.", a.reasons(nil, a.clauseDeps(ids...)))...)
-		}
+		out = append(out, a.definitionNote(e)...)
 	}
 	return out
+}
+
+// definitionNote explains an edit of a definition; nil for another edit.
+func (a *Amendment) definitionNote(e edit) []document.Block {
+	if e.loc.term == "" {
+		return nil
+	}
+	t := quote(e.loc.term)
+	switch e.kind {
+	case editDefAdd:
+		s := "De begripsomschrijving van " + t + " wordt ingevoegd, omdat de verordening dit begrip na de wijziging gebruikt"
+		if users := a.users(e.loc.term); len(users) > 0 {
+			s += " (" + format.Join(users, "en") + ")"
+		}
+		return []document.Block{&document.Paragraph{Text: txt(s + ".")}}
+	case editDefRemove:
+		return []document.Block{&document.Paragraph{Text: txt("De begripsomschrijving van " + t + " vervalt, omdat de verordening dit begrip na de wijziging niet meer gebruikt.")}}
+	}
+	var ids []string
+	for _, d := range a.lib.Definitions {
+		if d.Defines == e.loc.term {
+			ids = append(ids, d.ID)
+		}
+	}
+	return explain("De begripsomschrijving van "+t+" verandert.", a.reasons(nil, a.clauseDeps(ids...)))
 }
 
 // users lists the articles of the amended regulation whose clause uses a
