@@ -10,6 +10,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/sergi/go-diff/diffmatchpatch"
 	"golang.org/x/tools/txtar"
 
 	"verordening/internal/document"
@@ -63,21 +64,13 @@ func revisedText(t *testing.T, docXML []byte, accept bool) []string {
 	if !accept {
 		drop = "ins"
 	}
-	dec := xml.NewDecoder(bytes.NewReader(docXML))
 	var lines []string
 	var cur strings.Builder
 	dropped := 0      // depth inside a dropped w:ins or w:del
 	inText := false   // inside w:t or w:delText
 	inRPr := false    // inside a paragraph's w:pPr/w:rPr
 	markGone := false // the paragraph mark is dropped
-	for {
-		tok, err := dec.Token()
-		if err == io.EOF {
-			break
-		}
-		if err != nil {
-			t.Fatal(err)
-		}
+	eachToken(t, docXML, func(tok xml.Token) {
 		switch tok := tok.(type) {
 		case xml.StartElement:
 			switch tok.Name.Local {
@@ -121,7 +114,7 @@ func revisedText(t *testing.T, docXML []byte, accept bool) []string {
 				cur.Write(tok)
 			}
 		}
-	}
+	})
 	return lines
 }
 
@@ -187,24 +180,11 @@ func TestAmendRedlineDocxAcceptReject(t *testing.T) {
 // old one with reject. Pandoc takes the Title paragraph as metadata, so
 // the comparison starts after the title.
 func TestAmendRedlineDocxPandoc(t *testing.T) {
-	pandoc, err := exec.LookPath("pandoc")
-	if err != nil {
-		if os.Getenv("CI") != "" {
-			t.Fatal("pandoc is niet geïnstalleerd")
-		}
-		t.Skip("pandoc is niet geïnstalleerd")
-	}
+	pandoc := pipelinetest.NeedTool(t, "pandoc")
 	dir := t.TempDir()
 	for name, am := range scenarioAmendments(t) {
 		t.Run(name, func(t *testing.T) {
-			data, err := am.RedlineDocx()
-			if err != nil {
-				t.Fatal(err)
-			}
-			path := filepath.Join(dir, name+".docx")
-			if err := os.WriteFile(path, data, 0o644); err != nil {
-				t.Fatal(err)
-			}
+			path := writeRedline(t, dir, name, am)
 			for _, tc := range []struct {
 				mode string
 				want *document.Document
@@ -224,4 +204,135 @@ func TestAmendRedlineDocxPandoc(t *testing.T) {
 			}
 		})
 	}
+}
+
+// TestAmendRedlineDocxLibreOffice: LibreOffice, a second independent
+// reader, imports the tracked changes of wijzigingen.docx as its own. An
+// OpenDocument file keeps the text that is deleted apart from the body,
+// in text:tracked-changes, so the body of the ODT that soffice converts
+// to is the text with every change accepted: the verordening as it will
+// read. The deletions it records hold the text that goes.
+func TestAmendRedlineDocxLibreOffice(t *testing.T) {
+	soffice := pipelinetest.NeedTool(t, "soffice")
+	dir := t.TempDir()
+	ams := scenarioAmendments(t)
+	args := []string{"--headless", "--norestore", "-env:UserInstallation=file://" + filepath.Join(dir, "profiel"), "--convert-to", "odt", "--outdir", dir}
+	for name, am := range ams {
+		args = append(args, writeRedline(t, dir, name, am))
+	}
+	// One soffice for every file: starting it costs more than converting.
+	if out, err := exec.Command(soffice, args...).CombinedOutput(); err != nil {
+		t.Fatalf("soffice: %v\n%s", err, out)
+	}
+	for name, am := range ams {
+		t.Run(name, func(t *testing.T) {
+			odt, err := os.ReadFile(filepath.Join(dir, name+".odt"))
+			if err != nil {
+				t.Fatalf("soffice made no ODT: %v", err)
+			}
+			body, deleted := odtText(t, pipelinetest.ZipPart(t, odt, "content.xml"))
+			compareArticles(t, "LibreOffice", body, modelText(am.Amended))
+			var want strings.Builder
+			for _, p := range redlineParas(am.Old, am.Amended) {
+				for _, s := range p.segs {
+					if s.kind == diffmatchpatch.DiffDelete {
+						want.WriteString(s.text)
+					}
+				}
+			}
+			if got, w := strings.Join(strings.Fields(deleted), ""), strings.Join(strings.Fields(want.String()), ""); got != w {
+				t.Errorf("LibreOffice records as deleted\n%s\nwant\n%s", got, w)
+			}
+		})
+	}
+}
+
+// odtText reads the content.xml of an ODT: the body's paragraphs and
+// headings, one line each with white space collapsed, and the text of the
+// deletions recorded in text:tracked-changes.
+func odtText(t *testing.T, content []byte) (lines []string, deleted string) {
+	t.Helper()
+	var cur, del strings.Builder
+	// Depths inside text:tracked-changes, text:deletion and its
+	// office:change-info (author and date), and of paragraph nesting.
+	tracked, inDel, info, depth := 0, 0, 0, 0
+	eachToken(t, content, func(tok xml.Token) {
+		switch tok := tok.(type) {
+		case xml.StartElement:
+			switch tok.Name.Local {
+			case "tracked-changes":
+				tracked++
+			case "deletion":
+				inDel++
+			case "change-info":
+				info++
+			case "p", "h":
+				if tracked == 0 {
+					if depth == 0 {
+						cur.Reset()
+					}
+					depth++
+				}
+			case "tab", "s", "line-break":
+				if tracked == 0 {
+					cur.WriteString(" ")
+				}
+			}
+		case xml.EndElement:
+			switch tok.Name.Local {
+			case "tracked-changes":
+				tracked--
+			case "deletion":
+				inDel--
+			case "change-info":
+				info--
+			case "p", "h":
+				if tracked == 0 {
+					if depth--; depth == 0 {
+						if l := strings.Join(strings.Fields(cur.String()), " "); l != "" {
+							lines = append(lines, l)
+						}
+					}
+				}
+			}
+		case xml.CharData:
+			switch {
+			case tracked == 0 && depth > 0:
+				cur.Write(tok)
+			case inDel > 0 && info == 0:
+				del.Write(tok)
+			}
+		}
+	})
+	return lines, del.String()
+}
+
+// eachToken calls f with every token of an XML document.
+func eachToken(t *testing.T, data []byte, f func(xml.Token)) {
+	t.Helper()
+	dec := xml.NewDecoder(bytes.NewReader(data))
+	for {
+		tok, err := dec.Token()
+		if err == io.EOF {
+			return
+		}
+		if err != nil {
+			t.Fatal(err)
+		}
+		f(tok)
+	}
+}
+
+// writeRedline writes wijzigingen.docx of am as dir/name.docx.
+func writeRedline(t *testing.T, dir, name string, am *Amendment) string {
+	t.Helper()
+	data, err := am.RedlineDocx()
+	if err != nil {
+		t.Fatal(err)
+	}
+	path := filepath.Join(dir, name+".docx")
+	if err := os.WriteFile(path, data, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return path
 }

@@ -13,6 +13,7 @@ import (
 
 	"verordening/internal/document"
 	"verordening/internal/docx"
+	"verordening/internal/pipeline/pipelinetest"
 )
 
 // rowArticle finds the article number a cell names in its bold heading.
@@ -112,13 +113,7 @@ func TestAmendWasWordtLeden(t *testing.T) {
 // TestAmendWasWordtPandoc: pandoc reads the table of waswordt.docx back
 // with three columns and a row per change row.
 func TestAmendWasWordtPandoc(t *testing.T) {
-	pandoc, err := exec.LookPath("pandoc")
-	if err != nil {
-		if os.Getenv("CI") != "" {
-			t.Fatal("pandoc is niet geïnstalleerd")
-		}
-		t.Skip("pandoc is niet geïnstalleerd")
-	}
+	pandoc := pipelinetest.NeedTool(t, "pandoc")
 	am := scenarioAmendments(t)["vervalt"]
 	d := am.WasWordt()
 	var buf bytes.Buffer

@@ -7,6 +7,8 @@ import (
 	"bytes"
 	"io"
 	"io/fs"
+	"os"
+	"os/exec"
 	"testing"
 	"testing/fstest"
 
@@ -39,12 +41,18 @@ func Example(t testing.TB, name string) (*pipeline.Content, *answer.Answers) {
 // DocxBody returns word/document.xml of a DOCX file.
 func DocxBody(t testing.TB, data []byte) string {
 	t.Helper()
+	return string(ZipPart(t, data, "word/document.xml"))
+}
+
+// ZipPart returns one file of a zip package (DOCX, ODT).
+func ZipPart(t testing.TB, data []byte, name string) []byte {
+	t.Helper()
 	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
 	if err != nil {
 		t.Fatal(err)
 	}
 	for _, f := range zr.File {
-		if f.Name == "word/document.xml" {
+		if f.Name == name {
 			r, err := f.Open()
 			if err != nil {
 				t.Fatal(err)
@@ -54,10 +62,26 @@ func DocxBody(t testing.TB, data []byte) string {
 			if err != nil {
 				t.Fatal(err)
 			}
-			return string(b)
+			return b
 		}
 	}
-	t.Fatal("no word/document.xml")
+	t.Fatal("no " + name)
+	return nil
+}
+
+// NeedTool returns the path of an external program a test checks its
+// output with. Without it the test fails under CI and is skipped
+// elsewhere.
+func NeedTool(t testing.TB, name string) string {
+	t.Helper()
+	path, err := exec.LookPath(name)
+	if err == nil {
+		return path
+	}
+	if os.Getenv("CI") != "" {
+		t.Fatalf("%s is niet geïnstalleerd; .ci/run installeert het met apt-get", name)
+	}
+	t.Skipf("%s is niet geïnstalleerd; .ci/run installeert het met apt-get", name)
 	return ""
 }
 
