@@ -3,7 +3,9 @@ package main
 import (
 	"bytes"
 	"os"
+	"os/exec"
 	"path/filepath"
+	"regexp"
 	"testing"
 
 	"verordening/internal/pipeline/pipelinetest"
@@ -44,4 +46,37 @@ func TestAmendWordRedlineGolden(t *testing.T) {
 	}
 	doc := []byte(pipelinetest.DocxBody(t, data))
 	amendGolden(t, "amend-wijzigingen-document.xml", bytes.ReplaceAll(doc, []byte("</w:p>"), []byte("</w:p>\n")))
+}
+
+// TestAmendWasWordtFiles: with md, html and docx, amend writes the
+// was-wordt-tabel in each format; its page is Dutch, has one h1 and is
+// labelled Was-wordt-tabel (it has no table of contents: it is one
+// table), and pandoc reads a table of three columns from its Word file.
+func TestAmendWasWordtFiles(t *testing.T) {
+	dir, oldFile, newFile := amendFiles(t, "vervalt")
+	out := filepath.Join(dir, "uit")
+	if code, _, stderr := runCLI("amend", "--from", oldFile, "--to", newFile, "--out", out, "--format", "md,html,docx"); code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	page, err := os.ReadFile(filepath.Join(out, "waswordt.html"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n := bytes.Count(page, []byte("<h1")); n != 1 {
+		t.Errorf("waswordt.html has %d h1 elements, want 1", n)
+	}
+	for _, want := range []string{`<html lang="nl">`, `<span class="soort">Was-wordt-tabel</span>`, "<th>Huidige tekst</th>", "(vervalt)"} {
+		if !bytes.Contains(page, []byte(want)) {
+			t.Errorf("waswordt.html lacks %s", want)
+		}
+	}
+	pandoc := needTool(t, "pandoc")
+	html, err := exec.Command(pandoc, "-t", "html", filepath.Join(out, "waswordt.docx")).Output()
+	if err != nil {
+		t.Fatal(err)
+	}
+	head := regexp.MustCompile(`(?s)<thead>.*?</thead>`).Find(html)
+	if n := bytes.Count(head, []byte("</th>")); n != 3 {
+		t.Errorf("pandoc reads %d header cells from waswordt.docx, want 3:\n%s", n, head)
+	}
 }
