@@ -30,16 +30,25 @@ func amendGolden(t *testing.T, name string, got []byte) {
 	}
 }
 
-// TestAmendWordRedlineGolden: word/document.xml of wijzigingen.docx, the
-// tracked changes of the scenario variant (a variant of an article
-// replaces another: leden go, come and change word by word). The golden file has a line break after every paragraph, so
-// that its diff can be read.
-func TestAmendWordRedlineGolden(t *testing.T) {
-	dir, oldFile, newFile := amendFiles(t, "variant")
+// amendRun runs amend on a scenario's answers in the given formats and
+// returns the folder it wrote.
+func amendRun(t *testing.T, scenario, formats string) string {
+	t.Helper()
+	dir, oldFile, newFile := amendFiles(t, scenario)
 	out := filepath.Join(dir, "uit")
-	if code, _, stderr := runCLI("amend", "--from", oldFile, "--to", newFile, "--out", out, "--format", "docx"); code != 0 {
+	if code, _, stderr := runCLI("amend", "--from", oldFile, "--to", newFile, "--out", out, "--format", formats); code != 0 {
 		t.Fatalf("exit %d: %s", code, stderr)
 	}
+	return out
+}
+
+// TestAmendWordRedlineGolden: word/document.xml of wijzigingen.docx, the
+// tracked changes of the scenario variant (a variant of an article
+// replaces another: leden go, come and change word by word). The golden
+// file has a line break after every paragraph, so that its diff can be
+// read.
+func TestAmendWordRedlineGolden(t *testing.T) {
+	out := amendRun(t, "variant", "docx")
 	data, err := os.ReadFile(filepath.Join(out, "wijzigingen.docx"))
 	if err != nil {
 		t.Fatal(err)
@@ -53,11 +62,7 @@ func TestAmendWordRedlineGolden(t *testing.T) {
 // labelled Was-wordt-tabel (it has no table of contents: it is one
 // table), and pandoc reads a table of three columns from its Word file.
 func TestAmendWasWordtFiles(t *testing.T) {
-	dir, oldFile, newFile := amendFiles(t, "vervalt")
-	out := filepath.Join(dir, "uit")
-	if code, _, stderr := runCLI("amend", "--from", oldFile, "--to", newFile, "--out", out, "--format", "md,html,docx"); code != 0 {
-		t.Fatalf("exit %d: %s", code, stderr)
-	}
+	out := amendRun(t, "vervalt", "md,html,docx")
 	page, err := os.ReadFile(filepath.Join(out, "waswordt.html"))
 	if err != nil {
 		t.Fatal(err)
