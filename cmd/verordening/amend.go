@@ -17,14 +17,16 @@ func runAmend(e *env, args []string) int {
 	fs := flagSet(e, "amend", "--from OUD.yaml --to NIEUW.yaml [opties]",
 		"Vergelijkt de verordening van twee antwoordbestanden van dezelfde gemeente, artikel voor artikel,\n"+
 			"en stelt de wijzigingsverordening op die van de oude naar de nieuwe tekst leidt\n"+
-			"(wijzigingsverordening.md en .html), met de doorlopende tekst waarin de wijzigingen zijn\n"+
-			"gemarkeerd (wijzigingen.html). De artikelen houden hun oude nummer.\n"+
+			"(wijzigingsverordening.md en .html), een was-wordt-tabel (waswordt.md en .html) en de\n"+
+			"doorlopende tekst waarin de wijzigingen zijn gemarkeerd (wijzigingen.html; met --format docx\n"+
+			"ook wijzigingen.docx, met de wijzigingen als bijgehouden wijzigingen in Word).\n"+
+			"De artikelen houden hun oude nummer.\n"+
 			"Zet in NIEUW.yaml bij inwerkingtreding de datum waarop de wijziging in werking treedt.")
 	fs.StringVar(&from, "from", "", "het antwoordbestand van de verordening zoals die nu geldt")
 	argName(fs, "from", "BESTAND")
 	fs.StringVar(&to, "to", "", "het antwoordbestand met de nieuwe keuzes")
 	argName(fs, "to", "BESTAND")
-	output.register(fs, "out/<naam van de gemeente>-wijziging", "de formaten van de wijzigingsverordening, gescheiden door komma's: md, html, docx")
+	output.register(fs, "out/<naam van de gemeente>-wijziging", "de formaten van de wijzigingsverordening en de was-wordt-tabel, gescheiden door komma's: md, html, docx, pdf")
 	registerContent(fs, &content)
 	if code := parse(e, fs, args); code >= 0 {
 		return code
@@ -65,31 +67,31 @@ func runAmend(e *env, args []string) int {
 		amendSame(e, am, to)
 		return exitOK
 	}
-	var files []pipeline.File
-	// Markdown and HTML show quoted articles as block quotes; the Word
-	// writer gets the same document with plain paragraphs.
-	if text := amendWithout(fmts, "docx"); len(text) > 0 {
-		f, err := c.Render(am.Document(true), text)
-		if err != nil {
-			printErrors(e, err)
-			return exitInput
-		}
-		files = append(files, f...)
+	files, err := c.Render(am.Document(), fmts)
+	if err != nil {
+		printErrors(e, err)
+		return exitInput
 	}
-	if slices.Contains(fmts, "docx") {
-		f, err := c.Render(am.Document(false), []string{"docx"})
-		if err != nil {
-			printErrors(e, err)
-			return exitInput
-		}
-		files = append(files, f...)
+	ww, err := c.Render(am.WasWordt(), fmts)
+	if err != nil {
+		printErrors(e, err)
+		return exitInput
 	}
+	files = append(files, ww...)
 	red, err := am.Redline(c.FS)
 	if err != nil {
 		printErrors(e, err)
 		return exitInput
 	}
 	files = append(files, pipeline.File{Name: "wijzigingen.html", Data: red})
+	if slices.Contains(fmts, "docx") {
+		red, err := am.RedlineDocx()
+		if err != nil {
+			printErrors(e, err)
+			return exitInput
+		}
+		files = append(files, pipeline.File{Name: "wijzigingen.docx", Data: red})
+	}
 	slices.SortFunc(files, func(a, b pipeline.File) int { return strings.Compare(a.Name, b.Name) })
 	if output.dir == "" {
 		output.dir = filepath.Join("out", pipeline.Slug(am.Gemeente)+"-wijziging")

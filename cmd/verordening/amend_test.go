@@ -60,8 +60,8 @@ func TestAmendDeterministic(t *testing.T) {
 		outs = append(outs, out)
 	}
 	entries, _ := os.ReadDir(outs[0])
-	if len(entries) != 5 {
-		t.Errorf("%d files written, want 5 (md, html, docx, wijzigingen.html and the manifest .verordening)", len(entries))
+	if len(entries) != 9 {
+		t.Errorf("%d files written, want 9 (wijzigingsverordening and waswordt in md, html and docx, wijzigingen.html and .docx, and the manifest .verordening)", len(entries))
 	}
 	for _, e := range entries {
 		a, _ := os.ReadFile(filepath.Join(outs[0], e.Name()))

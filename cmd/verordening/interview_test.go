@@ -352,7 +352,7 @@ func tail(s string) string {
 }
 
 // buildBinary compiles the command into a temporary folder; it needs the go
-// tool (needTool fails under CI when it is missing).
+// tool (tooltest.Need fails under CI when it is missing).
 func buildBinary(t *testing.T) string {
 	t.Helper()
 	goTool := tooltest.Need(t, "go")

@@ -17,10 +17,8 @@ func (a *Amendment) Title() string { return "Verordening tot wijziging van de " 
 
 // Document drafts the wijzigingsverordening: aanhef, Artikel I with the
 // changes, Artikel II on its entry into force, ondertekening and
-// toelichting. With blockquotes, quoted articles are Markdown block quotes
-// (for Markdown and HTML); without, plain paragraphs (for Word). It needs
-// at least one change.
-func (a *Amendment) Document(blockquotes bool) *document.Document {
+// toelichting; quoted articles are quotes. It needs at least one change.
+func (a *Amendment) Document() *document.Document {
 	title := a.Title()
 	d := &document.Document{
 		Kind:        document.Wijzigingsverordening,
@@ -35,7 +33,7 @@ func (a *Amendment) Document(blockquotes bool) *document.Document {
 		&document.Paragraph{Text: txt("gelet op " + a.geletOp() + ";")},
 		&document.Paragraph{Text: txt("besluit vast te stellen de volgende verordening: " + title + ".")},
 	}
-	one := &document.Article{ID: "wijzigingen", Number: "I", Leden: a.changeLeden(blockquotes), Note: a.changeNotes()}
+	one := &document.Article{ID: "wijzigingen", Number: "I", Leden: a.changeLeden(), Note: a.changeNotes()}
 	two := &document.Article{ID: "inwerkingtreding", Number: "II", Leden: []*document.Lid{{Text: txt(a.entryIntoForce())}}, Note: a.entryNote()}
 	d.Chapters = []*document.Chapter{{Articles: []*document.Article{one, two}}}
 	d.Closing = []document.Block{
@@ -83,7 +81,7 @@ func (a *Amendment) entryIntoForce() string {
 // the regulation; several are lettered under "De … wordt als volgt
 // gewijzigd:" (Ar 6.15). The edits of one article are numbered 1, 2, …
 // under the change.
-func (a *Amendment) changeLeden(blockquotes bool) []*document.Lid {
+func (a *Amendment) changeLeden() []*document.Lid {
 	var out []*document.Lid
 	of := ""
 	if len(a.Changes) == 1 {
@@ -99,17 +97,17 @@ func (a *Amendment) changeLeden(blockquotes bool) []*document.Lid {
 		out = append(out, lid)
 		switch {
 		case c.Kind == Modified && len(c.Edits) == 1:
-			lid.Blocks = editQuote(c.Edits[0], blockquotes)
+			lid.Blocks = editQuote(c.Edits[0])
 		case c.Kind == Modified && len(c.Edits) > 1:
 			rel := where{rel: true}
 			for i, e := range c.Edits {
-				out = append(out, &document.Lid{Number: strconv.Itoa(i + 1), Text: txt(rel.sentence(e)), Blocks: editQuote(e, blockquotes)})
+				out = append(out, &document.Lid{Number: strconv.Itoa(i + 1), Text: txt(rel.sentence(e)), Blocks: editQuote(e)})
 			}
 		case c.Kind == Modified || c.Kind == Replaced:
-			lid.Blocks = assemble.QuoteBlocks(assemble.QuoteArticle(c.New[0]), blockquotes)
+			lid.Blocks = assemble.QuoteBlocks(assemble.QuoteArticle(c.New[0]))
 		case c.Kind == Inserted:
 			for _, n := range c.New {
-				lid.Blocks = append(lid.Blocks, assemble.QuoteBlocks(assemble.QuoteArticle(n), blockquotes)...)
+				lid.Blocks = append(lid.Blocks, assemble.QuoteBlocks(assemble.QuoteArticle(n))...)
 			}
 		}
 	}
@@ -117,16 +115,16 @@ func (a *Amendment) changeLeden(blockquotes bool) []*document.Lid {
 }
 
 // editQuote is the quoted text that follows an edit, if any.
-func editQuote(e edit, blockquotes bool) []document.Block {
+func editQuote(e edit) []document.Block {
 	switch e.kind {
 	case editLid:
-		return assemble.QuoteBlocks(assemble.QuoteLid(e.lid), blockquotes)
+		return assemble.QuoteBlocks(assemble.QuoteLid(e.lid))
 	case editLidAdd:
 		var lines []assemble.QuoteLine
 		for _, l := range e.leden {
 			lines = append(lines, assemble.QuoteLid(l)...)
 		}
-		return assemble.QuoteBlocks(lines, blockquotes)
+		return assemble.QuoteBlocks(lines)
 	}
 	return nil
 }
@@ -205,35 +203,46 @@ func (a *Amendment) changeNote(c *Change) []document.Block {
 	var out []document.Block
 	switch c.Kind {
 	case Modified:
+		out = a.why(c, nil)
+		if c.Whole() {
+			out = a.appendNote(out, c.New[0], nil)
+		} else {
+			out = a.appendNote(out, c.New[0], a.oldNotes[c.Old[0].ID])
+		}
+	case Replaced:
+		out = a.appendNote(a.why(c, nil), c.New[0], nil)
+	case Inserted:
+		for _, n := range c.New {
+			out = a.appendNote(append(out, a.why(c, n)...), n, nil)
+		}
+	case Removed:
+		for _, o := range c.Old {
+			out = append(out, a.why(c, o)...)
+		}
+	}
+	return out
+}
+
+// why says why a change is made: for a change that inserts or removes
+// articles, why art is inserted or goes.
+func (a *Amendment) why(c *Change, art *document.Article) []document.Block {
+	switch c.Kind {
+	case Modified:
 		n := c.New[0]
-		out = append(out, a.definitionNotes(c)...)
+		out := a.definitionNotes(c)
 		r := a.reasons(c, a.clauseDeps(n.ID))
 		if r != nil || len(out) == 0 {
 			out = append(out, explain("Artikel "+n.Number+" ("+md(n.Title)+") verandert.", r)...)
 		}
-		if c.Whole() {
-			out = a.appendNote(out, n, nil)
-		} else {
-			out = a.appendNote(out, n, a.oldNotes[c.Old[0].ID])
-		}
+		return out
 	case Replaced:
 		o, n := c.Old[0], c.New[0]
-		r := a.reasons(c, a.clauseDeps(n.ID, o.ID))
-		out = append(out, explain("Artikel "+n.Number+" ("+md(o.Title)+") maakt plaats voor een andere regeling.", r)...)
-		out = a.appendNote(out, n, nil)
+		return explain("Artikel "+n.Number+" ("+md(o.Title)+") maakt plaats voor een andere regeling.", a.reasons(c, a.clauseDeps(n.ID, o.ID)))
 	case Inserted:
-		for _, n := range c.New {
-			r := a.reasons(nil, a.clauseDeps(n.ID))
-			out = append(out, explain("Artikel "+n.Number+" ("+md(n.Title)+") wordt ingevoegd.", r)...)
-			out = a.appendNote(out, n, nil)
-		}
-	case Removed:
-		for _, o := range c.Old {
-			r := a.reasons(nil, a.clauseDeps(o.ID))
-			out = append(out, explain("Artikel "+o.Number+" ("+md(o.Title)+") vervalt.", r)...)
-		}
+		return explain("Artikel "+art.Number+" ("+md(art.Title)+") wordt ingevoegd.", a.reasons(nil, a.clauseDeps(art.ID)))
+	default:
+		return explain("Artikel "+art.Number+" ("+md(art.Title)+") vervalt.", a.reasons(nil, a.clauseDeps(art.ID)))
 	}
-	return out
 }
 
 // clauseDeps is what the clauses of an article (and, for a replaced
@@ -384,30 +393,34 @@ func sameBlock(a, b document.Block) bool {
 func (a *Amendment) definitionNotes(c *Change) []document.Block {
 	var out []document.Block
 	for _, e := range c.Edits {
-		if e.loc.term == "" {
-			continue
-		}
-		t := quote(e.loc.term)
-		switch e.kind {
-		case editDefAdd:
-			s := "De begripsomschrijving van " + t + " wordt ingevoegd, omdat de verordening dit begrip na de wijziging gebruikt"
-			if users := a.users(e.loc.term); len(users) > 0 {
-				s += " (" + format.Join(users, "en") + ")"
-			}
-			out = append(out, &document.Paragraph{Text: txt(s + ".")})
-		case editDefRemove:
-			out = append(out, &document.Paragraph{Text: txt("De begripsomschrijving van " + t + " vervalt, omdat de verordening dit begrip na de wijziging niet meer gebruikt.")})
-		default:
-			var ids []string
-			for _, d := range a.lib.Definitions {
-				if d.Defines == e.loc.term {
-					ids = append(ids, d.ID)
-				}
-			}
-			out = append(out, explain("De begripsomschrijving van "+t+" verandert.", a.reasons(nil, a.clauseDeps(ids...)))...)
-		}
+		out = append(out, a.definitionNote(e)...)
 	}
 	return out
+}
+
+// definitionNote explains an edit of a definition; nil for another edit.
+func (a *Amendment) definitionNote(e edit) []document.Block {
+	if e.loc.term == "" {
+		return nil
+	}
+	t := quote(e.loc.term)
+	switch e.kind {
+	case editDefAdd:
+		s := "De begripsomschrijving van " + t + " wordt ingevoegd, omdat de verordening dit begrip na de wijziging gebruikt"
+		if users := a.users(e.loc.term); len(users) > 0 {
+			s += " (" + format.Join(users, "en") + ")"
+		}
+		return []document.Block{&document.Paragraph{Text: txt(s + ".")}}
+	case editDefRemove:
+		return []document.Block{&document.Paragraph{Text: txt("De begripsomschrijving van " + t + " vervalt, omdat de verordening dit begrip na de wijziging niet meer gebruikt.")}}
+	}
+	var ids []string
+	for _, d := range a.lib.Definitions {
+		if d.Defines == e.loc.term {
+			ids = append(ids, d.ID)
+		}
+	}
+	return explain("De begripsomschrijving van "+t+" verandert.", a.reasons(nil, a.clauseDeps(ids...)))
 }
 
 // users lists the articles of the amended regulation whose clause uses a

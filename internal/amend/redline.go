@@ -99,13 +99,29 @@ func plain(s string) string {
 	return b.String()
 }
 
-// redlineBody compares two regulations and writes the new text as HTML
-// with <ins> and <del>. It aligns blocks first (headings, leden,
-// onderdelen), so that a change stays inside the block it belongs to;
-// blocks that only one side has are shown whole, struck through or marked
-// as inserted, and a changed block that still resembles its old form is
-// compared word by word.
-func redlineBody(old, new *document.Document, chapters bool) string {
+// A rpara is one paragraph of the redline: a block of the regulation as
+// it will read, one that goes, or one that comes, and its text in
+// stretches that both, only the old or only the new text has. The HTML
+// and the Word redline both write these.
+type rpara struct {
+	kind string                   // as rblock.kind
+	text string                   // the block's inline Markdown, for anchors
+	mark diffmatchpatch.Operation // DiffInsert or DiffDelete for a whole block that comes or goes
+	segs []seg
+}
+
+// A seg is a stretch of a redline paragraph's text, as plain text.
+type seg struct {
+	kind diffmatchpatch.Operation
+	text string
+}
+
+// redlineParas compares two regulations. It aligns blocks first
+// (headings, leden, onderdelen), so that a change stays inside the block
+// it belongs to; blocks that only one side has are shown whole, struck
+// through or marked as inserted, and a changed block that still resembles
+// its old form is compared word by word.
+func redlineParas(old, new *document.Document) []rpara {
 	ob, nb := regulationBlocks(old), regulationBlocks(new)
 	key := func(b rblock) string { return b.kind + "\x00" + plain(b.text) }
 	var ok, nk []string
@@ -115,12 +131,11 @@ func redlineBody(old, new *document.Document, chapters bool) string {
 	for _, b := range nb {
 		nk = append(nk, key(b))
 	}
-	var out strings.Builder
-	ids := map[string]bool{}
+	var out []rpara
 	i, j := 0, 0
 	var dels, inss []rblock
 	flush := func() {
-		writeRegion(&out, dels, inss, chapters, ids)
+		out = region(out, dels, inss)
 		dels, inss = nil, nil
 	}
 	for _, o := range diffTokens(ok, nk, false) {
@@ -129,7 +144,7 @@ func redlineBody(old, new *document.Document, chapters bool) string {
 		case diffmatchpatch.DiffEqual:
 			flush()
 			for _, b := range nb[j : j+n] {
-				writeBlock(&out, b.kind, html.EscapeString(plain(b.text)), "", chapters, ids, b.text)
+				out = append(out, rpara{kind: b.kind, text: b.text, mark: diffmatchpatch.DiffEqual, segs: []seg{{diffmatchpatch.DiffEqual, plain(b.text)}}})
 			}
 			i += n
 			j += n
@@ -142,14 +157,14 @@ func redlineBody(old, new *document.Document, chapters bool) string {
 		}
 	}
 	flush()
-	return out.String()
+	return out
 }
 
-// writeRegion writes a stretch where the texts differ. Each deleted block
-// is paired, in order, with the first later inserted block of its kind
-// that resembles it; pairs are compared word by word. Between pairs, the
-// blocks that go are shown before the blocks that come.
-func writeRegion(out *strings.Builder, dels, inss []rblock, chapters bool, ids map[string]bool) {
+// region adds a stretch where the texts differ. Each deleted block is
+// paired, in order, with the first later inserted block of its kind that
+// resembles it; pairs are compared word by word. Between pairs, the
+// blocks that go come before the blocks that come.
+func region(out []rpara, dels, inss []rblock) []rpara {
 	type match struct{ d, k int }
 	var pairs []match
 	next := 0
@@ -163,20 +178,53 @@ func writeRegion(out *strings.Builder, dels, inss []rblock, chapters bool, ids m
 		}
 	}
 	d, k := 0, 0
+	whole := func(b rblock, op diffmatchpatch.Operation) rpara {
+		return rpara{kind: b.kind, text: b.text, mark: op, segs: []seg{{op, plain(b.text)}}}
+	}
 	gap := func(dTo, kTo int) {
 		for ; d < dTo; d++ {
-			writeBlock(out, dels[d].kind, "<del>"+html.EscapeString(plain(dels[d].text))+"</del>", "vervallen", chapters, ids, dels[d].text)
+			out = append(out, whole(dels[d], diffmatchpatch.DiffDelete))
 		}
 		for ; k < kTo; k++ {
-			writeBlock(out, inss[k].kind, "<ins>"+html.EscapeString(plain(inss[k].text))+"</ins>", "nieuw", chapters, ids, inss[k].text)
+			out = append(out, whole(inss[k], diffmatchpatch.DiffInsert))
 		}
 	}
 	for _, p := range pairs {
 		gap(p.d, p.k)
-		writeBlock(out, inss[p.k].kind, wordDiff(dels[p.d].text, inss[p.k].text), "", chapters, ids, inss[p.k].text)
+		out = append(out, rpara{kind: inss[p.k].kind, text: inss[p.k].text, mark: diffmatchpatch.DiffEqual, segs: wordDiff(dels[p.d].text, inss[p.k].text)})
 		d, k = p.d+1, p.k+1
 	}
 	gap(len(dels), len(inss))
+	return out
+}
+
+// redlineBody writes the redline paragraphs as HTML with <ins> and <del>.
+func redlineBody(old, new *document.Document, chapters bool) string {
+	var out strings.Builder
+	ids := map[string]bool{}
+	for _, p := range redlineParas(old, new) {
+		var body strings.Builder
+		for _, s := range p.segs {
+			text := html.EscapeString(s.text)
+			switch s.kind {
+			case diffmatchpatch.DiffInsert:
+				body.WriteString("<ins>" + text + "</ins>")
+			case diffmatchpatch.DiffDelete:
+				body.WriteString("<del>" + text + "</del>")
+			default:
+				body.WriteString(text)
+			}
+		}
+		mark := ""
+		switch p.mark {
+		case diffmatchpatch.DiffInsert:
+			mark = "nieuw"
+		case diffmatchpatch.DiffDelete:
+			mark = "vervallen"
+		}
+		writeBlock(&out, p.kind, body.String(), mark, chapters, ids, p.text)
+	}
+	return out.String()
 }
 
 // similar reports whether two texts share at least half their words, so
@@ -206,21 +254,13 @@ func similar(a, b string) bool {
 	return total > 0 && 4*same >= total
 }
 
-// wordDiff compares two texts word by word, as HTML.
-func wordDiff(a, b string) string {
-	var out strings.Builder
+// wordDiff compares two texts word by word.
+func wordDiff(a, b string) []seg {
+	var out []seg
 	for _, o := range diffTokens(fineTokens(plain(a)), fineTokens(plain(b)), true) {
-		text := html.EscapeString(strings.Join(o.Tokens, ""))
-		switch o.Kind {
-		case diffmatchpatch.DiffInsert:
-			out.WriteString("<ins>" + text + "</ins>")
-		case diffmatchpatch.DiffDelete:
-			out.WriteString("<del>" + text + "</del>")
-		default:
-			out.WriteString(text)
-		}
+		out = append(out, seg{o.Kind, strings.Join(o.Tokens, "")})
 	}
-	return out.String()
+	return out
 }
 
 func writeBlock(out *strings.Builder, kind, body, mark string, chapters bool, ids map[string]bool, text string) {

@@ -112,7 +112,7 @@ func snapshot(c *pipeline.Content, ans *answer.Answers) string {
 	var out []byte
 	docs := res.Documents()
 	if res.Amending != nil {
-		docs = append(docs, res.Amending.Document(true))
+		docs = append(docs, res.Amending.Document())
 	}
 	for _, d := range docs {
 		out = append(out, render.Markdown(d)...)

@@ -267,10 +267,8 @@ func (a *Amending) unmark() {
 }
 
 // Document is the wijzigingsverordening as the raad adopts it, in the
-// file of the verordening. With blockquotes the inserted paragraph is a
-// Markdown block quote (Markdown and HTML); without, plain paragraphs
-// with bold headings (Word).
-func (a *Amending) Document(blockquotes bool) *document.Document {
+// file of the verordening; the inserted paragraph is a quote.
+func (a *Amending) Document() *document.Document {
 	d := &document.Document{Kind: document.Verordening, Title: src(a.Title), Citeertitel: document.ParseMarkdown(a.Title).Plain(),
 		Gemeente: a.Gemeente, Subject: a.Title, Intro: a.Intro, Closing: a.Closing}
 	var leden []*document.Lid
@@ -281,7 +279,7 @@ func (a *Amending) Document(blockquotes bool) *document.Document {
 			for _, art := range a.Paragraph {
 				lines = append(lines, QuoteArticle(art)...)
 			}
-			c.Blocks = append(append([]document.Block{}, l.Blocks...), QuoteBlocks(lines, blockquotes)...)
+			c.Blocks = append(append([]document.Block{}, l.Blocks...), QuoteBlocks(lines)...)
 		}
 		leden = append(leden, &c)
 	}

@@ -178,7 +178,7 @@ func TestParagraphForm(t *testing.T) {
 		t.Fatal("no wijzigingsverordening in the paragraph form")
 	}
 	title := c.Form.AmendedTitle(ans)
-	d := am.Document(true)
+	d := am.Document()
 	arts := d.Articles()
 	if len(arts) != 2 || arts[0].Number != "I" || arts[1].Number != "II" {
 		t.Fatalf("articles %v, want I and II", numbers(arts))

@@ -36,33 +36,8 @@ func QuoteLid(l *document.Lid) []QuoteLine {
 	return out
 }
 
-// QuoteBlocks renders quoted lines as blocks. With blockquotes (Markdown
-// and HTML), they form one document.Quote, laid out as the verordening
-// itself; without (Word), each line is a paragraph and the heading is
-// bold.
-func QuoteBlocks(lines []QuoteLine, blockquotes bool) []document.Block {
-	if blockquotes {
-		return []document.Block{&document.Quote{Lines: lines}}
-	}
-	var out []document.Block
-	for _, l := range lines {
-		switch {
-		case l.Table != nil:
-			out = append(out, l.Table)
-		case l.Heading:
-			out = append(out, &document.Paragraph{Text: document.Text{&document.Emph{Strong: true, Body: l.Text}}})
-		case l.Depth == 0 && l.Marker != "":
-			out = append(out, &document.Paragraph{Text: prefixed(l.Marker+". ", l.Text)})
-		case l.Marker != "" && l.Marker != "-":
-			out = append(out, &document.Paragraph{Text: prefixed(l.Marker+" ", l.Text)})
-		default:
-			out = append(out, &document.Paragraph{Text: l.Text})
-		}
-	}
-	return out
-}
-
-// prefixed is t with plain text p before it.
-func prefixed(p string, t document.Text) document.Text {
-	return append(document.Text{document.Str(p)}, t...)
+// QuoteBlocks renders quoted lines as one document.Quote, laid out as the
+// verordening itself, in every format.
+func QuoteBlocks(lines []QuoteLine) []document.Block {
+	return []document.Block{&document.Quote{Lines: lines}}
 }

@@ -14,6 +14,7 @@ const (
 	Dekking               Kind = "dekking"
 	Wijzigingsverordening Kind = "wijzigingsverordening"
 	Harmonisatie          Kind = "harmonisatie"
+	WasWordt              Kind = "waswordt" // the was-wordt-tabel beside a wijzigingsverordening
 )
 
 // A Document is one assembled document.

@@ -61,7 +61,12 @@ func (o Options) Write(w io.Writer, d *document.Document) error {
 	lang := o.language()
 	b := body{drop: o.DROP}
 	b.document(d)
-	parts := []part{
+	return writeZip(w, packageParts(d, lang, &b))
+}
+
+// packageParts are the parts of the package whose body b holds.
+func packageParts(d *document.Document, lang string, b *body) []part {
+	return []part{
 		{"[Content_Types].xml", []byte(contentTypes)},
 		{"_rels/.rels", []byte(packageRels)},
 		{"docProps/core.xml", coreXML(d, lang)},
@@ -75,7 +80,6 @@ func (o Options) Write(w io.Writer, d *document.Document) error {
 		{"word/header1.xml", headerXML(d)},
 		{"word/footer1.xml", []byte(footerXML)},
 	}
-	return writeZip(w, parts)
 }
 
 func (o Options) language() string {

@@ -97,7 +97,7 @@ func (c *Content) Build(ans *answer.Answers, formats []string) (*Output, error) 
 	// In the paragraph form the raad adopts a wijzigingsverordening: it
 	// takes the verordening's place and file.
 	if am := res.Amending; am != nil {
-		out.Docs[0] = am.Document(true)
+		out.Docs[0] = am.Document()
 	}
 	// A reference links to an article of any document written beside it.
 	links := render.LinksOf(out.Docs...)

@@ -54,6 +54,7 @@ var kindLabels = map[document.Kind]string{
 	document.Dekking:               "Dekkingsoverzicht",
 	document.Wijzigingsverordening: "Conceptwijzigingsverordening",
 	document.Harmonisatie:          "Harmonisatieoverzicht",
+	document.WasWordt:              "Was-wordt-tabel",
 }
 
 // HTML renders the document as a standalone page, with a table of

@@ -39,12 +39,18 @@ func Example(t testing.TB, name string) (*pipeline.Content, *answer.Answers) {
 // DocxBody returns word/document.xml of a DOCX file.
 func DocxBody(t testing.TB, data []byte) string {
 	t.Helper()
+	return string(ZipPart(t, data, "word/document.xml"))
+}
+
+// ZipPart returns one file of a zip package (DOCX, ODT).
+func ZipPart(t testing.TB, data []byte, name string) []byte {
+	t.Helper()
 	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
 	if err != nil {
 		t.Fatal(err)
 	}
 	for _, f := range zr.File {
-		if f.Name == "word/document.xml" {
+		if f.Name == name {
 			r, err := f.Open()
 			if err != nil {
 				t.Fatal(err)
@@ -54,11 +60,11 @@ func DocxBody(t testing.TB, data []byte) string {
 			if err != nil {
 				t.Fatal(err)
 			}
-			return string(b)
+			return b
 		}
 	}
-	t.Fatal("no word/document.xml")
-	return ""
+	t.Fatal("no " + name)
+	return nil
 }
 
 // Overlay loads the embedded content pack with files replaced or added

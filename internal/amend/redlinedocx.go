@@ -1,0 +1,126 @@
+package amend
+
+import (
+	"bytes"
+	"regexp"
+	"strings"
+
+	"github.com/sergi/go-diff/diffmatchpatch"
+
+	"verordening/internal/document"
+	"verordening/internal/docx"
+)
+
+// RevisionAuthor is the author of the tracked changes in wijzigingen.docx.
+const RevisionAuthor = "verordening"
+
+// RedlineDocx writes wijzigingen.docx: the verordening as it reads now,
+// with the amendment as Word tracked changes, word by word inside a
+// changed lid and whole paragraphs for what comes or goes. Accepting all
+// changes in Word gives the text as it will read, rejecting them the text
+// as it reads now. The changes are dated on the new date of entry into
+// force, not on the clock, so that the file is the same on every run.
+func (a *Amendment) RedlineDocx() ([]byte, error) {
+	chapters := len(a.Amended.Chapters) > 0 && a.Amended.Chapters[0].Number != ""
+	t := docx.Tracked{Author: RevisionAuthor, Date: a.revisionDate()}
+	for _, p := range redlineParas(a.Old, a.Amended) {
+		tp := docx.TrackedPara{Rev: revision(p.mark)}
+		switch p.kind {
+		case "titel":
+			tp.Kind = docx.TitlePara
+		case "hoofdstuk":
+			tp.Kind, tp.Level = docx.HeadingPara, 1
+		case "artikel":
+			tp.Kind, tp.Level = docx.HeadingPara, 1
+			if chapters {
+				tp.Level = 2
+			}
+		case "lid":
+			tp.Kind = docx.LidPara
+		case "onderdeel":
+			tp.Kind, tp.Level = docx.ItemPara, 1
+		case "subonderdeel":
+			tp.Kind, tp.Level = docx.ItemPara, 2
+		}
+		segs := p.segs
+		if tp.Kind == docx.LidPara || tp.Kind == docx.ItemPara {
+			var typed bool
+			segs, typed = tabAfterMarker(segs)
+			if !typed && tp.Kind == docx.ItemPara {
+				tp.Kind = docx.DefinitionPara // an onderdeel without a letter
+			}
+		}
+		for _, s := range segs {
+			tp.Spans = append(tp.Spans, docx.Span{Text: s.text, Rev: revision(s.kind)})
+		}
+		t.Paras = append(t.Paras, tp)
+	}
+	title := "Wijzigingen in de " + plain(a.Citeertitel)
+	d := &document.Document{
+		Kind:        "wijzigingen",
+		Title:       document.Plain(title),
+		Citeertitel: title,
+		Gemeente:    a.Gemeente,
+		Subject:     "Doorlopende tekst met wijzigingen",
+	}
+	var buf bytes.Buffer
+	if err := (docx.Options{}).WriteTracked(&buf, d, t); err != nil {
+		return nil, err
+	}
+	return buf.Bytes(), nil
+}
+
+func revision(op diffmatchpatch.Operation) docx.Revision {
+	switch op {
+	case diffmatchpatch.DiffInsert:
+		return docx.Inserted
+	case diffmatchpatch.DiffDelete:
+		return docx.Deleted
+	}
+	return docx.Kept
+}
+
+// revisionDate is the date of the tracked changes: the day the amendment
+// takes effect, or else the day it is adopted, from the new answers; ""
+// when neither is known.
+func (a *Amendment) revisionDate() string {
+	for _, id := range []string{"inwerkingtreding", "vaststelling_datum"} {
+		if s := a.date(id); isoDate.MatchString(s) {
+			return s + "T00:00:00Z"
+		}
+	}
+	return ""
+}
+
+var isoDate = regexp.MustCompile(`^\d{4}-\d{2}-\d{2}$`)
+
+// marker is a typed lid number or onderdeel letter at the start of a
+// block: "1. ", "2a. ", "b. ", "3°. ".
+var marker = regexp.MustCompile(`^(\d+[a-z]?|[a-z]{1,2}|\d+°)\. `)
+
+// tabAfterMarker replaces the space after a typed number with a tab, so
+// that the text lines up on the hanging indent of the Lid and Onderdeel
+// styles as in the verordening itself. It reports whether the block
+// starts with a typed number.
+func tabAfterMarker(segs []seg) ([]seg, bool) {
+	var all strings.Builder
+	for _, s := range segs {
+		all.WriteString(s.text)
+	}
+	m := marker.FindStringIndex(all.String())
+	if m == nil {
+		return segs, false
+	}
+	at := m[1] - 1 // the space
+	out := make([]seg, len(segs))
+	copy(out, segs)
+	pos := 0
+	for i, s := range out {
+		if at >= pos && at < pos+len(s.text) {
+			out[i].text = s.text[:at-pos] + "\t" + s.text[at-pos+1:]
+			break
+		}
+		pos += len(s.text)
+	}
+	return out, true
+}
