@@ -169,16 +169,6 @@ func amendOther(o amend.Other, also bool, to string, renumbered bool) string {
 	return "Ook het document " + string(o.Kind) + " verandert."
 }
 
-func amendWithout(list []string, s string) []string {
-	var out []string
-	for _, x := range list {
-		if x != s {
-			out = append(out, x)
-		}
-	}
-	return out
-}
-
 // plainText drops the Markdown escapes of a line for the terminal.
 func amendPlain(s string) string {
 	var b strings.Builder
