@@ -10,7 +10,6 @@ import (
 	"slices"
 	"sort"
 	"strings"
-	"sync"
 	"text/template"
 
 	"gopkg.in/yaml.v3"
@@ -91,13 +90,9 @@ type Library struct {
 	Statutes     *Statutes        // clauses/wetten.yaml
 	set          *template.Template
 	byID         map[string]*Clause
-	deps         map[string]*Deps      // template name → what its output depends on
-	refPos       map[string]source.Pos // where each ref with constant arguments is written (see RefPos)
-
-	// Caches holds what the builds of this library keep for one another
-	// (the assembler's caches, by a key of its own), so that they live and
-	// go with the library.
-	Caches sync.Map
+	inspected    map[string]*Inspection // template name → its inspection
+	deps         map[string]*Deps       // template name → what its output depends on
+	refPos       map[string]source.Pos  // where each ref with constant arguments is written (see RefPos)
 }
 
 // Lookup returns the clause with id, or nil.
@@ -141,8 +136,8 @@ func Load(fsys fs.FS, qs *question.Questionnaire) (*Library, error) {
 		errs.Append(source.Pos{File: "clauses/" + dir}, l.loadDir(fsys, dir))
 	}
 	errs.Append(source.Pos{File: "templates"}, l.loadFrames(fsys))
+	l.inspect()
 	l.checkLinks(&errs)
-	l.computeDeps()
 	for _, t := range l.set.Templates() {
 		if t.Tree != nil {
 			instrument(t.Tree)
@@ -229,7 +224,7 @@ func (l *Library) parseClause(name string, data []byte, dir string) (*Clause, er
 	if t, err := l.set.New(name).Parse(string(body)); err != nil {
 		errs.Append(source.Pos{File: name}, ParseError(name, string(body), err))
 	} else {
-		checkBody(name, string(body), t.Tree, &errs)
+		checkBody(name, string(body), Inspect(t.Tree).Texts, &errs)
 		l.checkDefines(name, string(body), &errs)
 	}
 	return c, errs.Err()
