@@ -312,6 +312,7 @@ func benchRegion(b *testing.B, n int, disk bool) {
 		}
 		return nil
 	}
+	defer TuneGC()() // as the region command does
 	peak := sampleHeap()
 	for b.Loop() {
 		run++
