@@ -125,7 +125,7 @@ func (l *Library) Document(doc string) []*Clause {
 // Load reads clauses/ and templates/ from fsys and checks them against the
 // questionnaire.
 func Load(fsys fs.FS, qs *question.Questionnaire) (*Library, error) {
-	l := &Library{Questions: qs, byID: map[string]*Clause{}, Chapters: map[string][]Chapter{}}
+	l := &Library{Questions: qs, byID: map[string]*Clause{}, Chapters: map[string][]Chapter{}, inspected: map[string]*Inspection{}}
 	l.set = template.New("").Option("missingkey=error").Funcs(parseFuncs())
 	var errs source.ErrorList
 	errs.Append(source.Pos{File: statutesFile}, l.loadStatutes(fsys))
@@ -224,7 +224,9 @@ func (l *Library) parseClause(name string, data []byte, dir string) (*Clause, er
 	if t, err := l.set.New(name).Parse(string(body)); err != nil {
 		errs.Append(source.Pos{File: name}, ParseError(name, string(body), err))
 	} else {
-		checkBody(name, string(body), Inspect(t.Tree).Texts, &errs)
+		in := Inspect(t.Tree)
+		l.inspected[name] = in
+		checkBody(name, string(body), in.Texts, &errs)
 		l.checkDefines(name, string(body), &errs)
 	}
 	return c, errs.Err()

@@ -36,17 +36,20 @@ func (l *Library) Deps(name string) *Deps { return l.deps[name] }
 // there is no such template.
 func (l *Library) Inspection(name string) *Inspection { return l.inspected[name] }
 
-// inspect inspects every template of the set once, and derives their
-// dependencies.
+// inspect inspects every template of the set that loading the clauses
+// did not (frames, and what a clause defines), and derives the
+// dependencies of each.
 func (l *Library) inspect() {
-	l.inspected = map[string]*Inspection{}
 	l.deps = map[string]*Deps{}
 	for _, t := range l.set.Templates() {
 		if t.Tree == nil {
 			continue
 		}
-		in := Inspect(t.Tree)
-		l.inspected[t.Name()] = in
+		in := l.inspected[t.Name()]
+		if in == nil {
+			in = Inspect(t.Tree)
+			l.inspected[t.Name()] = in
+		}
 		l.deps[t.Name()] = in.Deps()
 	}
 }

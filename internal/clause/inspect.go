@@ -119,7 +119,7 @@ func (in *Inspection) walk(n parse.Node, top bool) {
 		in.walk(n.Node, top)
 	case *parse.DotNode:
 		if top {
-			in.Fields = append(in.Fields, Field{Node: n, Data: true})
+			in.Fields = append(in.Fields, Field{Node: n, Data: true, Written: true})
 		}
 	}
 }
