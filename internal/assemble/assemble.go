@@ -61,7 +61,8 @@ func Build(lib *clause.Library, ans *answer.Answers) (*Result, error) {
 	return BuildWith(lib, ans, Options{})
 }
 
-// Options change how a build numbers.
+// Options change how a build numbers, and what it shares with other
+// builds.
 type Options struct {
 	// Numbers gives articles of the verordening fixed numbers by clause
 	// id, as an amended regulation has them: articles keep their old
