@@ -34,6 +34,7 @@ func runRegion(e *env, args []string) int {
 	if code := parse(e, fs, args); code >= 0 {
 		return code
 	}
+	defer region.TuneGC()()
 	fmts, code := output.parseFormats(e, "region")
 	if fmts == nil {
 		return code

@@ -127,7 +127,7 @@ func Compare(c *pipeline.Content, oldAns, newAns *answer.Answers) (*Amendment, e
 			return nil, fmt.Errorf("%s kiest de paragraaf in de re-integratieverordening; amend vergelijkt alleen twee aparte verordeningen jobcoaching. Wijzig de paragraaf met een eigen wijzigingsbesluit van de re-integratieverordening, of bouw de nieuwe tekst met: verordening build --answers %s", ans.File, ans.File)
 		}
 	}
-	form := assemble.Options{Form: c.Form}
+	form := assemble.Options{Form: c.Form, Cache: c.Cache}
 	oldRes, err := assemble.BuildWith(c.Library, oldAns, form)
 	if err != nil {
 		return nil, err
@@ -163,7 +163,7 @@ func Compare(c *pipeline.Content, oldAns, newAns *answer.Answers) (*Amendment, e
 	// regulation, so that every reference names those numbers.
 	matched := a.numberArticles(newRes.Verordening)
 	if a.renumbers(newRes.Verordening) {
-		newRes, err = assemble.BuildWith(c.Library, adjusted, assemble.Options{Numbers: a.number, Form: c.Form})
+		newRes, err = assemble.BuildWith(c.Library, adjusted, assemble.Options{Numbers: a.number, Form: c.Form, Cache: c.Cache})
 		if err != nil {
 			return nil, fmt.Errorf("interne fout bij het nummeren: %v", err)
 		}

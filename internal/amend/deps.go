@@ -3,7 +3,6 @@ package amend
 import (
 	"slices"
 	"text/template"
-	"text/template/parse"
 
 	"verordening/internal/clause"
 )
@@ -15,17 +14,25 @@ type deps struct {
 	clauses []string
 }
 
-// clauseDeps reads a clause's template for the answers (.A.x, and the
-// question ids given to bron, label and labels) and the clause ids (given
-// to ref, Ref, refs and selected) it uses, and adds its condition's
-// variables.
+// clauseDeps reads a clause's template through its clause.Inspection: the
+// answers the cache tracks (clause.Deps: .A.x, index, cijfer, open), the
+// questions whose source (bron) or labels (label, labels) it names, and
+// the clauses it asks about (selected) or refers to (ref, Ref, refs); and
+// it adds its condition's variables.
 func clauseDeps(set *template.Template, c *clause.Clause) deps {
 	var d deps
 	if c.When != nil {
 		d.answers = append(d.answers, c.When.Uses...)
 	}
 	if t := set.Lookup(c.Path); t != nil && t.Tree != nil {
-		walkDeps(t.Tree.Root, &d)
+		in := clause.Inspect(t.Tree)
+		cd := in.Deps()
+		d.answers = append(d.answers, cd.Answers...)
+		d.answers = append(d.answers, cd.Sources...)
+		d.clauses = append(d.clauses, cd.Selected...)
+		for _, call := range in.Calls {
+			d.addCall(in, call)
+		}
 	}
 	slices.Sort(d.answers)
 	d.answers = slices.Compact(d.answers)
@@ -34,67 +41,23 @@ func clauseDeps(set *template.Template, c *clause.Clause) deps {
 	return d
 }
 
-func walkDeps(n parse.Node, d *deps) {
-	switch n := n.(type) {
-	case *parse.ListNode:
-		if n == nil {
-			return
-		}
-		for _, c := range n.Nodes {
-			walkDeps(c, d)
-		}
-	case *parse.ActionNode:
-		walkDeps(n.Pipe, d)
-	case *parse.IfNode:
-		walkBranch(&n.BranchNode, d)
-	case *parse.RangeNode:
-		walkBranch(&n.BranchNode, d)
-	case *parse.WithNode:
-		walkBranch(&n.BranchNode, d)
-	case *parse.TemplateNode:
-		walkDeps(n.Pipe, d)
-	case *parse.PipeNode:
-		if n == nil {
-			return
-		}
-		for _, c := range n.Cmds {
-			walkDeps(c, d)
-		}
-	case *parse.CommandNode:
-		if len(n.Args) > 0 {
-			if id, ok := n.Args[0].(*parse.IdentifierNode); ok {
-				args := n.Args[1:]
-				if id.Ident != "refs" && len(args) > 1 {
-					args = args[:1] // only the first argument names a clause or question
-				}
-				for _, a := range args {
-					s, ok := a.(*parse.StringNode)
-					if !ok {
-						continue
-					}
-					switch id.Ident {
-					case "bron", "label", "labels":
-						d.answers = append(d.answers, s.Text)
-					case "ref", "Ref", "refs", "selected":
-						d.clauses = append(d.clauses, s.Text)
-					}
-				}
-			}
-		}
-		for _, a := range n.Args {
-			walkDeps(a, d)
-		}
-	case *parse.FieldNode:
-		if len(n.Ident) >= 2 && n.Ident[0] == "A" {
-			d.answers = append(d.answers, n.Ident[1])
-		}
-	case *parse.ChainNode:
-		walkDeps(n.Node, d)
+// addCall adds the question or clause ids that a call of label, labels,
+// ref, Ref or refs names (refs: every argument; the others: the first).
+func (d *deps) addCall(in *clause.Inspection, c clause.Call) {
+	args := c.Args
+	if c.Func.Ident != "refs" && len(args) > 1 {
+		args = args[:1]
 	}
-}
-
-func walkBranch(b *parse.BranchNode, d *deps) {
-	walkDeps(b.Pipe, d)
-	walkDeps(b.List, d)
-	walkDeps(b.ElseList, d)
+	for _, a := range args {
+		ids, ok := in.Strings(a)
+		if !ok {
+			continue
+		}
+		switch c.Func.Ident {
+		case "label", "labels":
+			d.answers = append(d.answers, ids...)
+		case "ref", "Ref", "refs":
+			d.clauses = append(d.clauses, ids...)
+		}
+	}
 }

@@ -61,7 +61,8 @@ func Build(lib *clause.Library, ans *answer.Answers) (*Result, error) {
 	return BuildWith(lib, ans, Options{})
 }
 
-// Options change how a build numbers.
+// Options change how a build numbers, and what it shares with other
+// builds.
 type Options struct {
 	// Numbers gives articles of the verordening fixed numbers by clause
 	// id, as an amended regulation has them: articles keep their old
@@ -73,11 +74,15 @@ type Options struct {
 	// re-integratieverordening (FormFile); nil gives a separate
 	// verordening that names no re-integratieverordening's articles.
 	Form *Form
+	// Cache keeps what the builds of the library share (NewCache); nil
+	// builds everything afresh.
+	Cache *Cache
 }
 
 // BuildWith is Build with options.
 func BuildWith(lib *clause.Library, ans *answer.Answers, opts Options) (*Result, error) {
-	b := newBuilder(lib, ans, opts.Form)
+	opts.Cache.check(lib)
+	b := newBuilder(lib, ans, opts.Form, opts.Cache)
 	b.numbers = opts.Numbers
 	res := &Result{}
 	res.Chosen = b.omit(b.selectClauses("verordening"))
@@ -101,8 +106,9 @@ func BuildWith(lib *clause.Library, ans *answer.Answers, opts Options) (*Result,
 		return nil, b.result()
 	}
 	res.Coverage = coverage(lib, ans, res.Chosen, res)
+	res.Coverage.cache = b.cache
 	for _, d := range res.Documents() {
-		finish(d)
+		b.cache.finish(d)
 	}
 	return res, nil
 }
@@ -131,6 +137,8 @@ type builder struct {
 	docs   map[string]*document.Document // assembled so far, for references
 	env    map[string]any                // the answers as condition variables
 	errs   source.ErrorList
+	cache  *Cache     // shared with other builds; may be nil
+	terms  *termTable // finds defined terms (the cache's, or this build's)
 
 	citeertitel string            // unmarked, for titles
 	numbers     map[string]string // fixed verordening numbers (Options.Numbers)
@@ -176,8 +184,9 @@ const (
 	rulesSubjectTmpl = "templates/beleidsregels/onderwerp.md.tmpl"
 )
 
-func newBuilder(lib *clause.Library, ans *answer.Answers, form *Form) *builder {
-	b := &builder{lib: lib, ans: ans, chosen: map[string]bool{}, docs: map[string]*document.Document{}, form: form}
+func newBuilder(lib *clause.Library, ans *answer.Answers, form *Form, cache *Cache) *builder {
+	b := &builder{lib: lib, ans: ans, chosen: map[string]bool{}, docs: map[string]*document.Document{}, form: form,
+		cache: cache, terms: cache.termTable(lib)}
 	b.env = ans.Env()
 	b.data = &tmplData{A: templateAnswers(ans), Gemeente: markAnswer(format.EscapeMarkdown(ans.Gemeente)), Regeling: "verordening"}
 	for _, n := range form.Repeals(ans) {
@@ -432,24 +441,18 @@ func (b *builder) execute(c *clause.Clause) (text, note string, ok bool) {
 
 // run executes the template path, clause or frame, and reports an error
 // at pos. The output of a template that depends only on values it names
-// comes from the library's cache when an earlier build had the same
-// values.
+// comes from the cache when an earlier build had the same values.
 func (b *builder) run(path string, pos source.Pos) (string, bool) {
 	key := b.cacheKey(path)
-	cache := cacheFor(b.lib)
-	if key != "" {
-		if out, ok := cache.Get(key); ok {
-			return out, true
-		}
+	if out, ok := b.cache.templateOutput(key); ok {
+		return out, true
 	}
 	out, err := b.tmpl.Execute(path, b.data)
 	if err != nil {
 		b.errs.Append(pos, err)
 		return "", false
 	}
-	if key != "" {
-		cache.Put(key, out)
-	}
+	b.cache.keepOutput(key, out)
 	return out, true
 }
 

@@ -5,36 +5,76 @@ import (
 	"strings"
 
 	"verordening/internal/clause"
+	"verordening/internal/document"
 	"verordening/internal/memo"
 )
 
-// The output of templates, clauses and frames, is kept across the builds of one
-// library, keyed by the template and the values it depends on
-// (clause.Deps). A region builds hundreds of gemeenten whose answers
-// differ in a few places, so most clauses come out the same; running
-// text/template for each took a fifth of a region build.
-type outputCache = memo.Map[string, string]
+// A Cache is what the builds of one clause library keep for one another,
+// so that a region's hundreds of gemeenten, whose answers differ in a few
+// places, do most of the work once:
+//   - the output of templates, clauses and frames, keyed by the template
+//     and the values it depends on (clause.Deps); running text/template
+//     for each build took a fifth of a region build;
+//   - the term table that finds defined terms in article texts, with what
+//     it found in each text;
+//   - the typed form of each Markdown text (see typed).
+//
+// The caller that loads the library creates one (pipeline does, one per
+// content pack) and passes it in Options. A nil *Cache keeps nothing:
+// every build runs every template and parses every text, which tests use
+// to compare against. A Cache is safe for concurrent builds.
+type Cache struct {
+	lib    *clause.Library
+	output memo.Map[string, string]
+	terms  *termTable
+	parsed memo.Map[string, document.Text]
+}
 
-// maxCached bounds each of the assembler's caches.
-const maxCached = 4096
-
-// cacheOff turns the cache off; tests compare builds with and without it.
-var cacheOff bool
-
-// The keys of our caches in clause.Library.Caches.
-type cacheKind int
-
+// maxCached bounds the template output cache and the term table's memory
+// of texts; maxParsed bounds the parsed texts.
 const (
-	outputCacheKey cacheKind = iota
-	termTableKey
+	maxCached = 4096
+	maxParsed = 1 << 16
 )
 
-func cacheFor(lib *clause.Library) *outputCache {
-	if c, ok := lib.Caches.Load(outputCacheKey); ok {
-		return c.(*outputCache)
+// NewCache returns an empty cache for the builds of lib.
+func NewCache(lib *clause.Library) *Cache {
+	c := &Cache{lib: lib}
+	c.output.Limit = maxCached
+	c.parsed.Limit = maxParsed
+	c.terms = libraryTerms(lib)
+	return c
+}
+
+// check panics when the cache was made for another library: its texts
+// would be that library's.
+func (c *Cache) check(lib *clause.Library) {
+	if c != nil && c.lib != lib {
+		panic("assemble: a Cache serves the builds of the library it was made for")
 	}
-	c, _ := lib.Caches.LoadOrStore(outputCacheKey, &outputCache{Limit: maxCached})
-	return c.(*outputCache)
+}
+
+// templateOutput returns the output kept for key.
+func (c *Cache) templateOutput(key string) (string, bool) {
+	if c == nil || key == "" {
+		return "", false
+	}
+	return c.output.Get(key)
+}
+
+// keepOutput keeps a template's output for key.
+func (c *Cache) keepOutput(key, out string) {
+	if c != nil && key != "" {
+		c.output.Put(key, out)
+	}
+}
+
+// termTable returns the term table of lib: the cache's, or a new one.
+func (c *Cache) termTable(lib *clause.Library) *termTable {
+	if c == nil {
+		return libraryTerms(lib)
+	}
+	return c.terms
 }
 
 // cacheKey writes the template's name and every value it depends on,
@@ -42,7 +82,7 @@ func cacheFor(lib *clause.Library) *outputCache {
 // same key. It returns "" when the output cannot be cached.
 func (b *builder) cacheKey(name string) string {
 	d := b.lib.Deps(name)
-	if cacheOff || d == nil || !d.Static {
+	if b.cache == nil || d == nil || !d.Static {
 		return ""
 	}
 	var k strings.Builder

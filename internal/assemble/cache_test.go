@@ -16,13 +16,13 @@ import (
 )
 
 // TestCacheMatchesFreshBuild builds every example, and every example with
-// one answer changed, twice: with the template output cache (warm from all
-// builds before it) and with every template run. The texts and errors must
-// be the same. A dependency that clause.Deps misses shows here as a stale
-// text.
+// one answer changed, twice: with one assemble.Cache (warm from all builds
+// before it) and with none, which runs every template and parses every
+// text. The texts and errors must be the same. A dependency that
+// clause.Deps misses shows here as a stale text.
 func TestCacheMatchesFreshBuild(t *testing.T) {
 	c := pipelinetest.Content(t)
-	defer assemble.SetCaching(true)
+	cache := assemble.NewCache(c.Library)
 	builds, built := 0, 0
 	for _, name := range c.Examples() {
 		base, err := c.ExampleAnswers(name)
@@ -30,10 +30,8 @@ func TestCacheMatchesFreshBuild(t *testing.T) {
 			t.Fatal(err)
 		}
 		for _, v := range variants(base) {
-			assemble.SetCaching(true)
-			warm := snapshot(c, v.ans)
-			assemble.SetCaching(false)
-			cold := snapshot(c, v.ans)
+			warm := snapshot(c, v.ans, cache)
+			cold := snapshot(c, v.ans, nil)
 			builds++
 			if warm != cold {
 				t.Errorf("%s, %s: the build from the cache differs from a fresh build", name, v.change)
@@ -104,8 +102,8 @@ func otherValues(q *question.Question, cur any) []any {
 // included, in the form the content pack gives (so that the paragraph
 // form's frames are compared too), with the findings of the consistency
 // rules; or returns "" and the errors' text when the build fails.
-func snapshot(c *pipeline.Content, ans *answer.Answers) string {
-	res, err := assemble.BuildWith(c.Library, ans, assemble.Options{Form: c.Form})
+func snapshot(c *pipeline.Content, ans *answer.Answers, cache *assemble.Cache) string {
+	res, err := assemble.BuildWith(c.Library, ans, assemble.Options{Form: c.Form, Cache: cache})
 	if err != nil {
 		return "fout: " + err.Error()
 	}
@@ -114,6 +112,7 @@ func snapshot(c *pipeline.Content, ans *answer.Answers) string {
 	if res.Amending != nil {
 		docs = append(docs, res.Amending.Document())
 	}
+	docs = append(docs, res.Coverage.Report(res.Verordening))
 	for _, d := range docs {
 		out = append(out, render.Markdown(d)...)
 	}

@@ -17,6 +17,7 @@ import (
 type Coverage struct {
 	Rows      []CoverageRow
 	Conflicts []Finding
+	cache     *Cache // of the build, for the report's texts
 }
 
 // A CoverageRow is one requirement and the chosen clauses that meet it,
@@ -82,7 +83,7 @@ func coverage(lib *clause.Library, ans *answer.Answers, chosen []Chosen, res *Re
 // decides it, for when the documents could not be assembled: it still
 // tells which requirements no chosen clause meets.
 func SelectionCoverage(lib *clause.Library, ans *answer.Answers) (*Coverage, error) {
-	b := newBuilder(lib, ans, nil)
+	b := newBuilder(lib, ans, nil, nil)
 	chosen := b.selectClauses("verordening")
 	if b.errs.HasErrors() {
 		return nil, b.result()
@@ -167,7 +168,7 @@ func (c *Coverage) Report(v *document.Document) *document.Document {
 		ch.Articles = append(ch.Articles, conflictSection(c.Conflicts))
 	}
 	d.Chapters = []*document.Chapter{ch}
-	return finish(d)
+	return c.cache.finish(d)
 }
 
 // conflictSection lists the consistency rules the answers break.

@@ -96,6 +96,7 @@ type Amending struct {
 	General   []document.Block
 	Heading   string              // of the inserted paragraph
 	Paragraph []*document.Article // the inserted articles, as they will read
+	cache     *Cache              // of the build, for Document's texts
 }
 
 // amending assembles the wijzigingsverordening around the paragraph p
@@ -122,7 +123,7 @@ func (b *builder) amending(p *document.Document) *Amending {
 	b.data.Wijziging = w
 	w.Opschrift = strings.TrimSpace(b.runText(paragraphHeadingTmpl))
 	w.Titel = strings.TrimSpace(b.runText(amendTitleTmpl))
-	a := &Amending{Title: unmark(w.Titel), Gemeente: b.ans.Gemeente, Heading: unmark(w.Opschrift), Paragraph: arts}
+	a := &Amending{Title: unmark(w.Titel), Gemeente: b.ans.Gemeente, Heading: unmark(w.Opschrift), Paragraph: arts, cache: b.cache}
 	a.Intro = parseNote(b.runText(amendIntroTmpl))
 	text, note := splitToelichting(b.runText(amendArticleITmpl))
 	a.ArticleI, a.Insert = changeLeden(text)
@@ -290,5 +291,5 @@ func (a *Amending) Document() *document.Document {
 	}
 	d.Chapters = []*document.Chapter{{Articles: arts}}
 	d.Notes = &document.Notes{Title: document.Plain("Toelichting"), General: a.General}
-	return finish(d)
+	return a.cache.finish(d)
 }

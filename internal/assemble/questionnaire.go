@@ -28,7 +28,9 @@ func Questionnaire(qs *question.Questionnaire) *document.Document {
 		}
 		d.Chapters = append(d.Chapters, ch)
 	}
-	return finish(d)
+	// One questionnaire per run: there is nothing to share with a cache.
+	var none *Cache
+	return none.finish(d)
 }
 
 func questionArticle(q *question.Question) *document.Article {

@@ -71,7 +71,7 @@ var pluralEndings = []string{"", "s", "es", "en", "n"}
 
 // A termTable finds every defined term in a text in one pass over its
 // words: it maps each form of a term's last word (with its plural endings)
-// to the terms ending in it. One table serves every build of a library,
+// to the terms ending in it. One table serves every build of a Cache,
 // and remembers what it found in the texts it saw: the builds of a region
 // check the same article texts again and again.
 type termTable struct {
@@ -84,16 +84,13 @@ type termWords struct {
 	before []string // the words before the last one
 }
 
-func tableFor(lib *clause.Library) *termTable {
-	if t, ok := lib.Caches.Load(termTableKey); ok {
-		return t.(*termTable)
-	}
+// libraryTerms returns a new term table of the terms lib defines.
+func libraryTerms(lib *clause.Library) *termTable {
 	var terms []string
 	for _, d := range lib.Definitions {
 		terms = append(terms, d.Defines)
 	}
-	t, _ := lib.Caches.LoadOrStore(termTableKey, newTermTable(terms))
-	return t.(*termTable)
+	return newTermTable(terms)
 }
 
 func newTermTable(terms []string) *termTable {
@@ -157,7 +154,7 @@ func itemText(sb *strings.Builder, items []*document.Item) {
 // checkTerms reports, for one text, each listed term that does not occur
 // and each defined term that occurs without being listed.
 func (b *builder) checkTerms(c *clause.Clause, text string, skip string) {
-	found := tableFor(b.lib).find(text)
+	found := b.terms.find(text)
 	for _, t := range c.Uses {
 		if !found[t] {
 			b.errs.Add(c.Pos, "%s: uses noemt %q, maar dat begrip komt niet voor in de tekst; haal het uit uses", c.ID, t)

@@ -4,7 +4,6 @@ import (
 	"strings"
 
 	"verordening/internal/document"
-	"verordening/internal/memo"
 )
 
 // While clauses run and articles are numbered, text is Markdown
@@ -72,18 +71,19 @@ func resolvedRef(kind string, r ref, number, wording string) string {
 	return resolvedOpen + strings.Join([]string{kind, r.target, r.lid, r.item, number, wording}, refSep) + refClose
 }
 
-// parsed keeps the typed form of each Markdown text: the gemeenten of a
-// region share most of their text word for word. Its texts are shared,
-// so nothing may change a Text after finish.
-var parsed = memo.Map[string, document.Text]{Limit: 1 << 16}
-
-// typed parses Markdown once, references included.
-func typed(md string) document.Text {
-	if t, ok := parsed.Get(md); ok {
-		return t
+// typed parses Markdown, references included, once per cache: the
+// gemeenten of a region share most of their text word for word. The
+// cache's texts are shared, so nothing may change a Text after finish.
+func (c *Cache) typed(md string) document.Text {
+	if c != nil {
+		if t, ok := c.parsed.Get(md); ok {
+			return t
+		}
 	}
 	t := withRefs(document.ParseMarkdown(md))
-	parsed.Put(md, t)
+	if c != nil {
+		c.parsed.Put(md, t)
+	}
 	return t
 }
 
@@ -147,43 +147,43 @@ func splitRefs(out document.Text, s string) document.Text {
 	}
 }
 
-// finish parses every text of d that is still Markdown.
-func finish(d *document.Document) *document.Document {
+// finish parses every text of d that is still Markdown, through the cache.
+func (c *Cache) finish(d *document.Document) *document.Document {
 	if d == nil {
 		return nil
 	}
-	d.Title = finishText(d.Title)
-	finishBlocks(d.Intro)
-	for _, c := range d.Chapters {
-		c.Title = finishText(c.Title)
-		for _, a := range c.Articles {
-			a.Title = finishText(a.Title)
+	d.Title = c.finishText(d.Title)
+	c.finishBlocks(d.Intro)
+	for _, ch := range d.Chapters {
+		ch.Title = c.finishText(ch.Title)
+		for _, a := range ch.Articles {
+			a.Title = c.finishText(a.Title)
 			for _, l := range a.Leden {
-				l.Text = finishText(l.Text)
-				finishItems(l.Items)
-				finishBlocks(l.Blocks)
+				l.Text = c.finishText(l.Text)
+				c.finishItems(l.Items)
+				c.finishBlocks(l.Blocks)
 			}
-			finishBlocks(a.Note)
+			c.finishBlocks(a.Note)
 		}
 	}
-	finishBlocks(d.Closing)
+	c.finishBlocks(d.Closing)
 	if d.Notes != nil {
-		d.Notes.Title = finishText(d.Notes.Title)
-		finishBlocks(d.Notes.General)
+		d.Notes.Title = c.finishText(d.Notes.Title)
+		c.finishBlocks(d.Notes.General)
 	}
 	return d
 }
 
 // finishText parses a text that is, or holds, Markdown; a text built
 // around Markdown ("**" around a heading) is parsed as its whole Markdown.
-func finishText(t document.Text) document.Text {
+func (c *Cache) finishText(t document.Text) document.Text {
 	if len(t) == 1 {
 		if s, ok := t[0].(document.Source); ok {
-			return typed(string(s))
+			return c.typed(string(s))
 		}
 	}
 	if hasSource(t) {
-		return typed(t.Markdown())
+		return c.typed(t.Markdown())
 	}
 	return t
 }
@@ -198,40 +198,40 @@ func hasSource(t document.Text) bool {
 	return found
 }
 
-func finishItems(items []*document.Item) {
+func (c *Cache) finishItems(items []*document.Item) {
 	for _, it := range items {
-		it.Text = finishText(it.Text)
-		finishItems(it.Items)
+		it.Text = c.finishText(it.Text)
+		c.finishItems(it.Items)
 	}
 }
 
-func finishBlocks(blocks []document.Block) {
+func (c *Cache) finishBlocks(blocks []document.Block) {
 	for _, b := range blocks {
 		switch b := b.(type) {
 		case *document.Paragraph:
-			b.Text = finishText(b.Text)
+			b.Text = c.finishText(b.Text)
 		case *document.Heading:
-			b.Text = finishText(b.Text)
+			b.Text = c.finishText(b.Text)
 		case *document.List:
 			for i := range b.Items {
-				b.Items[i] = finishText(b.Items[i])
+				b.Items[i] = c.finishText(b.Items[i])
 			}
 		case *document.Quote:
 			for i := range b.Lines {
 				l := &b.Lines[i]
-				l.Text = finishText(l.Text)
+				l.Text = c.finishText(l.Text)
 				if l.Table != nil {
-					finishBlocks([]document.Block{l.Table})
+					c.finishBlocks([]document.Block{l.Table})
 				}
 			}
 		case *document.Table:
-			b.Caption = finishText(b.Caption)
+			b.Caption = c.finishText(b.Caption)
 			for i := range b.Header {
-				b.Header[i] = finishText(b.Header[i])
+				b.Header[i] = c.finishText(b.Header[i])
 			}
 			for _, row := range b.Rows {
 				for i := range row {
-					row[i] = finishText(row[i])
+					row[i] = c.finishText(row[i])
 				}
 			}
 		}

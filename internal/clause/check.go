@@ -8,7 +8,6 @@ import (
 	"text/template/parse"
 	"unicode/utf8"
 
-	"verordening/internal/question"
 	"verordening/internal/source"
 )
 
@@ -61,27 +60,40 @@ func (l *Library) checkClauseLinks(c *Clause, defined map[string]bool, errs *sou
 	}
 }
 
-// checkTemplate walks a parsed template for names that cannot resolve.
+// checkTemplate checks the names a parsed template uses: the functions
+// it calls, the questions and clauses it names, and that it calls no other
+// template.
 func (l *Library) checkTemplate(name string, errs *source.ErrorList) {
+	in := l.inspected[name]
 	t := l.set.Lookup(name)
-	if t == nil || t.Tree == nil {
+	if in == nil || t == nil || t.Tree == nil {
 		return
 	}
-	w := &walker{lib: l, tree: t.Tree, errs: errs}
-	w.walk(t.Tree.Root)
+	at := func(n parse.Node) source.Pos { return nodePos(t.Tree, n) }
+	for _, n := range in.Templates {
+		errs.Add(at(n), "een clausule kan geen andere template aanroepen ({{template}}); schrijf de tekst uit")
+	}
+	for _, n := range in.Funcs {
+		if !allowed(n.Ident) {
+			errs.Add(at(n), "de functie %s is niet toegestaan in een clausule of documentkader (alleen functies die niets buiten de antwoorden lezen en begrensd zijn); docs/clause-format.md noemt de functies die u kunt gebruiken", n.Ident)
+		}
+	}
+	for _, f := range in.Fields {
+		if f.Written && len(f.Path) >= 2 && f.Path[0] == "A" && l.Questions.Lookup(f.Path[1]) == nil {
+			errs.Add(at(f.Node), "onbekende vraag %q in .A.%s (zie questions/)", f.Path[1], f.Path[1])
+		}
+	}
+	for _, c := range in.Calls {
+		l.checkCall(t.Tree, c, at, errs)
+	}
 }
 
-type walker struct {
-	lib  *Library
-	tree *parse.Tree
-	errs *source.ErrorList
-}
-
-func (w *walker) at(n parse.Node) source.Pos {
-	loc, _ := w.tree.ErrorContext(n)
+// nodePos gives the position of n in the file the tree was parsed from.
+func nodePos(tree *parse.Tree, n parse.Node) source.Pos {
+	loc, _ := tree.ErrorContext(n)
 	// loc is "name:line:col"; the name may hold no colon (paths do not).
 	parts := strings.Split(loc, ":")
-	p := source.Pos{File: w.tree.ParseName}
+	p := source.Pos{File: tree.ParseName}
 	if len(parts) >= 3 {
 		p.Line, _ = strconv.Atoi(parts[len(parts)-2])
 		p.Col, _ = strconv.Atoi(parts[len(parts)-1])
@@ -90,105 +102,39 @@ func (w *walker) at(n parse.Node) source.Pos {
 	return p
 }
 
-func (w *walker) walk(n parse.Node) {
-	switch n := n.(type) {
-	case *parse.ListNode:
-		if n == nil {
-			return
-		}
-		for _, c := range n.Nodes {
-			w.walk(c)
-		}
-	case *parse.ActionNode:
-		w.walk(n.Pipe)
-	case *parse.IfNode:
-		w.branch(&n.BranchNode)
-	case *parse.RangeNode:
-		w.branch(&n.BranchNode)
-	case *parse.WithNode:
-		w.branch(&n.BranchNode)
-	case *parse.TemplateNode:
-		w.errs.Add(w.at(n), "een clausule kan geen andere template aanroepen ({{template}}); schrijf de tekst uit")
-	case *parse.PipeNode:
-		if n == nil {
-			return
-		}
-		for _, c := range n.Cmds {
-			w.command(c)
-		}
-	case *parse.FieldNode:
-		w.field(n, n.Ident)
-	case *parse.IdentifierNode:
-		if !allowed(n.Ident) {
-			w.errs.Add(w.at(n), "de functie %s is niet toegestaan in een clausule of documentkader (alleen functies die niets buiten de antwoorden lezen en begrensd zijn); docs/clause-format.md noemt de functies die u kunt gebruiken", n.Ident)
-		}
-	case *parse.ChainNode:
-		w.walk(n.Node)
-	}
-}
-
-func (w *walker) branch(b *parse.BranchNode) {
-	w.walk(b.Pipe)
-	w.walk(b.List)
-	w.walk(b.ElseList)
-}
-
-func (w *walker) field(n parse.Node, ident []string) {
-	if len(ident) >= 2 && ident[0] == "A" && w.lib.Questions.Lookup(ident[1]) == nil {
-		w.errs.Add(w.at(n), "onbekende vraag %q in .A.%s (zie questions/)", ident[1], ident[1])
-	}
-}
-
-// command checks the arguments of calls to our own functions when they
+// checkCall checks the arguments of a call of our own functions when they
 // are string constants.
-func (w *walker) command(c *parse.CommandNode) {
-	for _, a := range c.Args {
-		w.walk(a)
-	}
-	if len(c.Args) < 2 {
-		return
-	}
-	fn, ok := c.Args[0].(*parse.IdentifierNode)
-	if !ok {
-		return
-	}
-	arg, ok := c.Args[1].(*parse.StringNode)
-	if !ok {
+func (l *Library) checkCall(tree *parse.Tree, c Call, at func(parse.Node) source.Pos, errs *source.ErrorList) {
+	fn, arg := c.Func, c.Arg(0)
+	if arg == nil {
 		return
 	}
 	switch fn.Ident {
 	case "refs":
-		for _, a := range c.Args[1:] {
-			if s, ok := a.(*parse.StringNode); ok && w.lib.Lookup(s.Text) == nil {
-				w.errs.Warn(w.at(s), "refs verwijst naar onbekende clausule %q", s.Text)
+		for _, a := range c.Args {
+			if s, ok := a.(*parse.StringNode); ok && l.Lookup(s.Text) == nil {
+				errs.Warn(at(s), "refs verwijst naar onbekende clausule %q", s.Text)
 			}
 		}
 	case "ref", "Ref", "selected":
 		if fn.Ident != "selected" {
-			w.lib.recordRef(w.tree.ParseName, w.at(fn), c.Args[1:])
+			l.recordRef(tree.ParseName, at(fn), c.Args)
 		}
 		// A warning, not an error: after a gemeente removes clauses from
 		// its --content copy, check must still load and report what is no
 		// longer covered. Assembly fails if the reference is ever reached.
-		if arg.Text != "" && w.lib.Lookup(arg.Text) == nil {
-			w.errs.Warn(w.at(arg), "%s verwijst naar onbekende clausule %q", fn.Ident, arg.Text)
+		if arg.Text != "" && l.Lookup(arg.Text) == nil {
+			errs.Warn(at(arg), "%s verwijst naar onbekende clausule %q", fn.Ident, arg.Text)
 		}
 	case "bron", "label", "labels", "cijfer", "open":
-		q := w.lib.Questions.Lookup(arg.Text)
+		q := l.Questions.Lookup(arg.Text)
 		if q == nil {
-			w.errs.Add(w.at(arg), "%s noemt onbekende vraag %q", fn.Ident, arg.Text)
+			errs.Add(at(arg), "%s noemt onbekende vraag %q", fn.Ident, arg.Text)
 			return
 		}
-		w.labelValue(fn.Ident, q, c.Args)
-	}
-}
-
-func (w *walker) labelValue(fn string, q *question.Question, args []parse.Node) {
-	if fn != "label" || len(args) < 3 {
-		return
-	}
-	if v, ok := args[2].(*parse.StringNode); ok && !slices.Contains(q.OptionValues(), v.Text) {
-		w.errs.Add(w.at(v), "%q is geen optie van %s (kies uit: %s)", v.Text, q.ID, strings.Join(q.OptionValues(), ", "))
+		if v := c.Arg(1); fn.Ident == "label" && v != nil && !slices.Contains(q.OptionValues(), v.Text) {
+			errs.Add(at(v), "%q is geen optie van %s (kies uit: %s)", v.Text, q.ID, strings.Join(q.OptionValues(), ", "))
+		}
 	}
 }
 
@@ -245,12 +191,12 @@ var (
 // rule, and raw HTML, which the HTML output would drop or pass through.
 // Only the literal text of the template is checked: what the template
 // prints comes from answers, which are escaped.
-func checkBody(name, body string, tree *parse.Tree, errs *source.ErrorList) {
+func checkBody(name, body string, texts []*parse.TextNode, errs *source.ErrorList) {
 	split := len(body)
 	if loc := toelichting.FindStringIndex(body); loc != nil {
 		split = loc[0]
 	}
-	eachText(tree.Root, func(n *parse.TextNode) {
+	for _, n := range texts {
 		start := int(n.Pos)
 		text := string(n.Text)
 		for i := 0; i < len(text); {
@@ -265,7 +211,7 @@ func checkBody(name, body string, tree *parse.Tree, errs *source.ErrorList) {
 			checkLine(name, body, text[i:end], off, atStart, off >= split, errs)
 			i = end + 1
 		}
-	})
+	}
 }
 
 func checkLine(name, body, line string, off int, atStart, inNote bool, errs *source.ErrorList) {
@@ -289,30 +235,6 @@ func checkLine(name, body, line string, off int, atStart, inNote bool, errs *sou
 	}
 	if ruleRe.MatchString(line) {
 		errs.Add(lineCol(name, body, off), "een regel met alleen %q maakt in Markdown een kop of een lijn; dat is in een clausule niet toegestaan", strings.TrimSpace(line))
-	}
-}
-
-// eachText calls f for every text node of the tree, in every branch.
-func eachText(n parse.Node, f func(*parse.TextNode)) {
-	switch n := n.(type) {
-	case *parse.ListNode:
-		if n == nil {
-			return
-		}
-		for _, c := range n.Nodes {
-			eachText(c, f)
-		}
-	case *parse.TextNode:
-		f(n)
-	case *parse.IfNode:
-		eachText(n.List, f)
-		eachText(n.ElseList, f)
-	case *parse.RangeNode:
-		eachText(n.List, f)
-		eachText(n.ElseList, f)
-	case *parse.WithNode:
-		eachText(n.List, f)
-		eachText(n.ElseList, f)
 	}
 }
 

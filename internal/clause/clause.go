@@ -10,7 +10,6 @@ import (
 	"slices"
 	"sort"
 	"strings"
-	"sync"
 	"text/template"
 
 	"gopkg.in/yaml.v3"
@@ -91,13 +90,9 @@ type Library struct {
 	Statutes     *Statutes        // clauses/wetten.yaml
 	set          *template.Template
 	byID         map[string]*Clause
-	deps         map[string]*Deps      // template name → what its output depends on
-	refPos       map[string]source.Pos // where each ref with constant arguments is written (see RefPos)
-
-	// Caches holds what the builds of this library keep for one another
-	// (the assembler's caches, by a key of its own), so that they live and
-	// go with the library.
-	Caches sync.Map
+	inspected    map[string]*Inspection // template name → its inspection
+	deps         map[string]*Deps       // template name → what its output depends on
+	refPos       map[string]source.Pos  // where each ref with constant arguments is written (see RefPos)
 }
 
 // Lookup returns the clause with id, or nil.
@@ -130,7 +125,7 @@ func (l *Library) Document(doc string) []*Clause {
 // Load reads clauses/ and templates/ from fsys and checks them against the
 // questionnaire.
 func Load(fsys fs.FS, qs *question.Questionnaire) (*Library, error) {
-	l := &Library{Questions: qs, byID: map[string]*Clause{}, Chapters: map[string][]Chapter{}}
+	l := &Library{Questions: qs, byID: map[string]*Clause{}, Chapters: map[string][]Chapter{}, inspected: map[string]*Inspection{}}
 	l.set = template.New("").Option("missingkey=error").Funcs(parseFuncs())
 	var errs source.ErrorList
 	errs.Append(source.Pos{File: statutesFile}, l.loadStatutes(fsys))
@@ -141,8 +136,8 @@ func Load(fsys fs.FS, qs *question.Questionnaire) (*Library, error) {
 		errs.Append(source.Pos{File: "clauses/" + dir}, l.loadDir(fsys, dir))
 	}
 	errs.Append(source.Pos{File: "templates"}, l.loadFrames(fsys))
+	l.inspect()
 	l.checkLinks(&errs)
-	l.computeDeps()
 	for _, t := range l.set.Templates() {
 		if t.Tree != nil {
 			instrument(t.Tree)
@@ -229,7 +224,9 @@ func (l *Library) parseClause(name string, data []byte, dir string) (*Clause, er
 	if t, err := l.set.New(name).Parse(string(body)); err != nil {
 		errs.Append(source.Pos{File: name}, ParseError(name, string(body), err))
 	} else {
-		checkBody(name, string(body), t.Tree, &errs)
+		in := Inspect(t.Tree)
+		l.inspected[name] = in
+		checkBody(name, string(body), in.Texts, &errs)
 		l.checkDefines(name, string(body), &errs)
 	}
 	return c, errs.Err()

@@ -43,6 +43,10 @@ type Content struct {
 	Printer *pdf.Printer
 	// Docx are the options of the docx format, such as DROP.
 	Docx docx.Options
+	// Cache is what the builds of this content pack share (clause texts,
+	// terms, parsed texts): a region's gemeenten differ in a few answers.
+	// Nil builds everything afresh.
+	Cache *assemble.Cache
 }
 
 // Load reads and checks a content pack (questions/, clauses/, templates/).
@@ -63,7 +67,7 @@ func Load(fsys fs.FS) (*Content, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &Content{FS: fsys, Questions: qs, Library: lib, Page: page, Form: form}, nil
+	return &Content{FS: fsys, Questions: qs, Library: lib, Page: page, Form: form, Cache: assemble.NewCache(lib)}, nil
 }
 
 // Decode reads an answers file against the questionnaire.
@@ -88,7 +92,7 @@ type Output struct {
 // formats asked for; antwoorden.yaml (the answers as used) is always
 // written.
 func (c *Content) Build(ans *answer.Answers, formats []string) (*Output, error) {
-	res, err := assemble.BuildWith(c.Library, ans, assemble.Options{Form: c.Form})
+	res, err := assemble.BuildWith(c.Library, ans, assemble.Options{Form: c.Form, Cache: c.Cache})
 	if err != nil {
 		return nil, err
 	}

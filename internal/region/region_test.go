@@ -335,6 +335,7 @@ func benchRegion(b *testing.B, printer *pdf.Printer, n int, disk bool, formats [
 		}
 		return nil
 	}
+	defer TuneGC()() // as the region command does
 	peak := sampleHeap()
 	for b.Loop() {
 		run++
