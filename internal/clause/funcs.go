@@ -66,7 +66,7 @@ func allowed(name string) bool {
 
 // parseFuncs holds every name a template could call, so that a function
 // that is not allowed parses and is then refused with its line and column
-// (see the walker in check.go) instead of "function not defined" without a
+// (see the checks of clause.Inspect in check.go) instead of "function not defined" without a
 // column. Refused names are bound to a function that fails, in case a
 // template reaches execution without the check.
 func parseFuncs() template.FuncMap {
