@@ -3,6 +3,7 @@ package main
 import (
 	"errors"
 	"fmt"
+	"sync"
 
 	"verordening/internal/output"
 	"verordening/internal/pipeline"
@@ -12,6 +13,9 @@ import (
 // the output folder is the answers file being built: the input is never
 // overwritten.
 const usedAnswers = "antwoorden.gebruikt.yaml"
+
+// parallelWrites is how many files writeFiles writes at once.
+const parallelWrites = 8
 
 // writeFiles puts the files into dir all at once, through internal/output:
 // a failure leaves dir as it was, files the tool did not write are never
@@ -27,8 +31,21 @@ func writeFiles(e *env, cmd, dir string, files []pipeline.File, inputs ...string
 	}
 	defer tx.Abort()
 	files = avoidInputs(e, tx, files)
-	for _, f := range files {
-		if err := tx.Write(f.Name, f.Data); err != nil {
+	// The files are written side by side: most of a write is waiting for
+	// the disk to sync it. The first error in the order of files is told.
+	errs := make([]error, len(files))
+	var wg sync.WaitGroup
+	slots := make(chan struct{}, parallelWrites)
+	for i, f := range files {
+		wg.Go(func() {
+			slots <- struct{}{}
+			errs[i] = tx.Write(f.Name, f.Data)
+			<-slots
+		})
+	}
+	wg.Wait()
+	for _, err := range errs {
+		if err != nil {
 			fmt.Fprintf(e.stderr, "verordening %s: %v\nEr is niets geschreven.\n", cmd, err)
 			return nil
 		}

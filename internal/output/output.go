@@ -158,13 +158,16 @@ func (tx *Tx) Write(rel string, data []byte) error {
 			mk = append(mk, d)
 		}
 	}
-	tx.mu.Unlock()
+	// The folders are made under the lock: a file of another goroutine in
+	// the same folder must not be written before it exists.
 	slices.Reverse(mk)
 	for _, d := range mk {
 		if err := os.Mkdir(tx.newPath(d), 0o755); err != nil && !errors.Is(err, fs.ErrExist) {
+			tx.mu.Unlock()
 			return writeErr(tx.Path(d), err)
 		}
 	}
+	tx.mu.Unlock()
 	if err := hook("write " + rel); err != nil {
 		return writeErr(tx.Path(rel), err)
 	}
