@@ -5,6 +5,7 @@ package question
 import (
 	"fmt"
 	"io/fs"
+	"sync"
 
 	"slices"
 	"sort"
@@ -170,22 +171,44 @@ func Load(fsys fs.FS) (*Questionnaire, error) {
 		return nil, fmt.Errorf("questions/: geen vragenbestanden (*.yaml) gevonden")
 	}
 	sort.Strings(names)
+	// The files are parsed side by side, and the norms beside them: YAML
+	// parsing is most of the time it takes to start a run. Their errors
+	// are told in the order of the files.
+	type parsed struct {
+		f       *rawFile
+		err     error
+		readErr error
+	}
+	out := make([]parsed, len(names))
+	var norms map[string]*Norm
+	var normList []*Norm
+	var normErr error
+	var wg sync.WaitGroup
+	for i, name := range names {
+		wg.Go(func() {
+			data, err := fs.ReadFile(fsys, name)
+			if err != nil {
+				out[i].readErr = err
+				return
+			}
+			out[i].f, out[i].err = parseFile(name, data)
+		})
+	}
+	wg.Go(func() { norms, normList, normErr = loadNorms(fsys) })
+	wg.Wait()
 	var errs source.ErrorList
 	var files []*rawFile
-	for _, name := range names {
-		data, err := fs.ReadFile(fsys, name)
-		if err != nil {
-			return nil, err
+	for i, name := range names {
+		if out[i].readErr != nil {
+			return nil, out[i].readErr
 		}
-		f, err := parseFile(name, data)
-		errs.Append(source.Pos{File: name}, err)
-		if f != nil {
-			files = append(files, f)
+		errs.Append(source.Pos{File: name}, out[i].err)
+		if out[i].f != nil {
+			files = append(files, out[i].f)
 		}
 	}
 	sort.SliceStable(files, func(i, j int) bool { return files[i].section.Order < files[j].section.Order })
-	norms, normList, err := loadNorms(fsys)
-	errs.Append(source.Pos{File: NormsFile}, err)
+	errs.Append(source.Pos{File: NormsFile}, normErr)
 	qs := build(files, norms, &errs)
 	qs.Norms = normList
 	errs.Sort()
