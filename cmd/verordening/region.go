@@ -170,7 +170,11 @@ func regionBuild(e *env, c *pipeline.Content, f *region.File, formats []string, 
 		fmt.Fprintln(e.stderr, "Er is niets geschreven.")
 		return exitInput
 	}
-	files, err := c.Render(ov.Document(), formats)
+	doc, err := ov.Document()
+	var files []pipeline.File
+	if err == nil {
+		files, err = c.Render(doc, formats)
+	}
 	if err != nil {
 		printErrors(e, err)
 		fmt.Fprintln(e.stderr, "Er is niets geschreven.")

@@ -53,6 +53,9 @@ func Load(fsys fs.FS) (*Content, error) {
 	if err != nil {
 		return nil, err
 	}
+	if err := assemble.CheckFrames(lib); err != nil {
+		return nil, err
+	}
 	form, err := assemble.LoadForm(fsys, lib)
 	if err != nil {
 		return nil, err
@@ -90,8 +93,12 @@ func (c *Content) Build(ans *answer.Answers, formats []string) (*Output, error) 
 	if err != nil {
 		return nil, err
 	}
+	report, err := res.Coverage.Report(res.Verordening)
+	if err != nil {
+		return nil, err
+	}
 	out := &Output{Result: res}
-	out.Docs = append(res.Documents(), res.Coverage.Report(res.Verordening))
+	out.Docs = append(res.Documents(), report)
 	// In the paragraph form the raad adopts a wijzigingsverordening: it
 	// takes the verordening's place and file.
 	if am := res.Amending; am != nil {
