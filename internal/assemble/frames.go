@@ -39,6 +39,8 @@ var RequiredFrames = []string{
 	"templates/harmonisatie/afwijkingen.md.tmpl",
 	"templates/harmonisatie/in-te-vullen.md.tmpl",
 	"templates/harmonisatie/artikelen.md.tmpl",
+	"templates/index/titel.md.tmpl",
+	"templates/index/inleiding.md.tmpl",
 }
 
 // CheckFrames reports each of the RequiredFrames the library lacks, at its

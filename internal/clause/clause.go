@@ -37,9 +37,9 @@ const definitionsDir = "begrippen"
 
 // ReportFrames are the folders of templates/ that hold the frames of the
 // documents laid out from data rather than clauses: the dekkingsoverzicht,
-// the vragenlijst and the harmonisatieoverzicht. They load like the
-// documents' frames.
-var ReportFrames = []string{"dekking", "vragenlijst", "harmonisatie"}
+// the vragenlijst, the harmonisatieoverzicht and the index page of an
+// output folder. They load like the documents' frames.
+var ReportFrames = []string{"dekking", "vragenlijst", "harmonisatie", "index"}
 
 // A Clause is one article (or, in begrippen/, one definition) of a document.
 type Clause struct {

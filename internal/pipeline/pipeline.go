@@ -120,6 +120,9 @@ func (c *Content) Build(ans *answer.Answers, formats []string) (*Output, error) 
 		}
 		out.Files = append(out.Files, files[i]...)
 	}
+	if err := c.withIndex(out, ans.Gemeente); err != nil {
+		return nil, err
+	}
 	out.Files = append(out.Files, File{Name: "antwoorden.yaml", Data: ans.Encode()})
 	sort.SliceStable(out.Files, func(i, j int) bool { return out.Files[i].Name < out.Files[j].Name })
 	return out, nil

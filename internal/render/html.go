@@ -54,7 +54,11 @@ var kindLabels = map[document.Kind]string{
 	document.Dekking:               "Dekkingsoverzicht",
 	document.Wijzigingsverordening: "Conceptwijzigingsverordening",
 	document.Harmonisatie:          "Harmonisatieoverzicht",
+	"index":                        "Overzicht van de documenten",
 }
+
+// KindLabel names a document's kind for readers: "Conceptverordening".
+func KindLabel(k document.Kind) string { return kindLabels[k] }
 
 // HTML renders the document as a standalone page, with a table of
 // contents of the second and third heading levels. A reference links to
