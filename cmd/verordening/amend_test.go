@@ -84,7 +84,7 @@ func TestAmendPages(t *testing.T) {
 		t.Fatalf("exit %d: %s", code, stderr)
 	}
 	page, _ := os.ReadFile(filepath.Join(out, "wijzigingsverordening.html"))
-	checkPage(t, "wijzigingsverordening.html", page)
+	checkPage(t, "wijzigingsverordening.html", page, true)
 	md, _ := os.ReadFile(filepath.Join(out, "wijzigingsverordening.md"))
 	if d := lint.Compare(md); d != nil {
 		t.Errorf("wijzigingsverordening.md: %s", d)
@@ -93,7 +93,7 @@ func TestAmendPages(t *testing.T) {
 		t.Error("the article that comes to read differently is not quoted")
 	}
 	red, _ := os.ReadFile(filepath.Join(out, "wijzigingen.html"))
-	checkPage(t, "wijzigingen.html", red)
+	checkPage(t, "wijzigingen.html", red, true)
 	for _, want := range []string{`class="legenda"`, "<ins>", "<del>", `href="#artikel-15"`, `id="artikel-15"`} {
 		if !bytes.Contains(red, []byte(want)) {
 			t.Errorf("wijzigingen.html lacks %s", want)

@@ -24,7 +24,11 @@ func runQuestions(e *env, args []string) int {
 	if !ok {
 		return exitInput
 	}
-	d := assemble.Questionnaire(c.Questions)
+	d, err := assemble.Questionnaire(c.Library)
+	if err != nil {
+		printErrors(e, err)
+		return exitInput
+	}
 	if format == "md" {
 		e.stdout.Write(renderMarkdown(d))
 		return exitOK

@@ -5,11 +5,13 @@ import (
 	"fmt"
 	"math"
 	"path/filepath"
+	"sort"
 	"strings"
 	"sync"
 	"text/tabwriter"
 
 	"verordening/internal/answer"
+	"verordening/internal/document"
 	"verordening/internal/format"
 	"verordening/internal/pipeline"
 	"verordening/internal/region"
@@ -172,7 +174,7 @@ func regionBuild(e *env, c *pipeline.Content, f *region.File, formats []string, 
 		fmt.Fprintln(e.stderr, "Er is niets geschreven.")
 		return exitInput
 	}
-	files, err := c.Render(ov.Document(), formats)
+	files, err := regionFiles(c, ov, formats)
 	if err != nil {
 		printErrors(e, err)
 		fmt.Fprintln(e.stderr, "Er is niets geschreven.")
@@ -200,6 +202,32 @@ func regionBuild(e *env, c *pipeline.Content, f *region.File, formats []string, 
 		fmt.Fprintln(e.stdout, filepath.Join(outDir, file.Name))
 	}
 	return exitOK
+}
+
+// regionFiles are the files of the region folder itself: the overview in
+// each format and the index page, which links the overview and each
+// gemeente's own index.
+func regionFiles(c *pipeline.Content, ov *region.Overview, formats []string) ([]pipeline.File, error) {
+	doc, err := ov.Document()
+	if err != nil {
+		return nil, err
+	}
+	files, err := c.Render(doc, formats)
+	if err != nil {
+		return nil, err
+	}
+	rows := pipeline.DocumentRows([]*document.Document{doc}, files)
+	for _, r := range ov.Results {
+		rows = append(rows, pipeline.IndexRow{Title: r.Gemeente.Name, Kind: "Documenten van de gemeente",
+			Files: []string{r.Slug + "/" + pipeline.IndexFile}})
+	}
+	idx, err := c.Index(ov.File.Regio, true, rows)
+	if err != nil {
+		return nil, err
+	}
+	files = append(files, idx)
+	sort.SliceStable(files, func(i, j int) bool { return files[i].Name < files[j].Name })
+	return files, nil
 }
 
 func orDash(ids []string) string {

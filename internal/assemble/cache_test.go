@@ -112,7 +112,11 @@ func snapshot(c *pipeline.Content, ans *answer.Answers, cache *assemble.Cache) s
 	if res.Amending != nil {
 		docs = append(docs, res.Amending.Document())
 	}
-	docs = append(docs, res.Coverage.Report(res.Verordening))
+	report, err := res.Coverage.Report(res.Verordening)
+	if err != nil {
+		return "fout: " + err.Error()
+	}
+	docs = append(docs, report)
 	for _, d := range docs {
 		out = append(out, render.Markdown(d)...)
 	}

@@ -18,6 +18,7 @@ type Coverage struct {
 	Rows      []CoverageRow
 	Conflicts []Finding
 	cache     *Cache // of the build, for the report's texts
+	lib       *clause.Library // for the report's frames
 }
 
 // A CoverageRow is one requirement and the chosen clauses that meet it,
@@ -48,7 +49,7 @@ func (c *Coverage) Missing() []string {
 // the assembled documents, to their articles, and judges the needs and the
 // consistency rules.
 func coverage(lib *clause.Library, ans *answer.Answers, chosen []Chosen, res *Result) *Coverage {
-	cov := &Coverage{}
+	cov := &Coverage{lib: lib}
 	var d *document.Document
 	docs := map[string]*document.Document{}
 	if res != nil {
@@ -136,13 +137,15 @@ var questionID = regexp.MustCompile(`\b[a-z0-9]+(?:_[a-z0-9]+)+\b`)
 // does not read their underscores as emphasis.
 func codeIDs(msg string) string { return questionID.ReplaceAllString(msg, "`$0`") }
 
-// Report builds the coverage report (dekkingsoverzicht) as a document.
-func (c *Coverage) Report(v *document.Document) *document.Document {
+// Report builds the coverage report (dekkingsoverzicht) as a document,
+// its prose from the frames in templates/dekking/.
+func (c *Coverage) Report(v *document.Document) (*document.Document, error) {
+	f := NewFrames(c.lib)
+	data := map[string]any{"Citeertitel": v.Citeertitel, "Ontbreekt": c.Missing()}
+	title := f.Text(dekkingFrame("titel"), data)
 	d := &document.Document{Kind: document.Dekking, Gemeente: v.Gemeente,
-		Title:       document.Plain("Dekkingsoverzicht " + v.Citeertitel),
-		Citeertitel: "Dekkingsoverzicht " + v.Citeertitel,
-		Subject:     "Welke wettelijke eisen de verordening dekt, en in welk artikel"}
-	d.Intro = []document.Block{&document.Paragraph{Text: src("Dit overzicht legt elke eis die de Participatiewet aan een verordening over jobcoaching stelt naast het artikel van de conceptverordening dat eraan voldoet. Het is bedoeld voor de jurist die de verordening toetst; het hoort niet bij het raadsvoorstel.")}}
+		Title: document.Plain(title), Citeertitel: title, Subject: f.Text(dekkingFrame("onderwerp"), data)}
+	d.Intro = []document.Block{&document.Paragraph{Text: src(f.Text(dekkingFrame("inleiding"), data))}}
 	var req, elders []CoverageRow
 	for _, r := range c.Rows {
 		if r.Req.Required() {
@@ -151,40 +154,43 @@ func (c *Coverage) Report(v *document.Document) *document.Document {
 			elders = append(elders, r)
 		}
 	}
-	status := "Alle eisen zijn gedekt."
-	if m := c.Missing(); len(m) > 0 {
-		status = "**Niet gedekt:** " + strings.Join(m, ", ") + ". Pas de antwoorden aan of voeg een clausule toe die deze eisen dekt."
-	}
 	ch := &document.Chapter{}
-	ch.Articles = append(ch.Articles,
-		section("eisen", "Eisen aan de verordening", status, table(req, true)),
-	)
+	ch.Articles = append(ch.Articles, section(f, "eisen", data, table(req, true)))
 	if len(elders) > 0 {
-		ch.Articles = append(ch.Articles, section("elders", "Eisen die elders worden geregeld",
-			"Deze onderdelen van artikel 8a van de Participatiewet horen niet in een verordening over jobcoaching. Ga na of de re-integratieverordening van de gemeente ze regelt.",
-			table(elders, false)))
+		ch.Articles = append(ch.Articles, section(f, "elders", data, table(elders, false)))
 	}
 	if len(c.Conflicts) > 0 {
-		ch.Articles = append(ch.Articles, conflictSection(c.Conflicts))
+		ch.Articles = append(ch.Articles, section(f, "samenhang", data, conflictTable(c.Conflicts)))
 	}
 	d.Chapters = []*document.Chapter{ch}
-	return c.cache.finish(d)
+	if err := f.Err(); err != nil {
+		return nil, err
+	}
+	return c.cache.finish(d), nil
 }
 
-// conflictSection lists the consistency rules the answers break.
-func conflictSection(fs []Finding) *document.Article {
+func dekkingFrame(name string) string { return "templates/dekking/" + name + ".md.tmpl" }
+
+// conflictTable lists the consistency rules the answers break.
+func conflictTable(fs []Finding) *document.Table {
 	t := &document.Table{Header: srcs("Regel", "Wat niet klopt", "Antwoorden")}
 	for _, f := range fs {
 		t.Rows = append(t.Rows, srcs("`"+f.ID+"`", codeIDs(f.Message), "`"+strings.Join(f.Ask, "`, `")+"`"))
 	}
-	return section("samenhang", "Antwoorden die elkaar tegenspreken",
-		"Deze antwoorden passen niet bij elkaar; de documenten spreken zichzelf of de wet dan tegen. Pas de genoemde antwoorden aan.", t)
+	return t
 }
 
-func section(id, title, text string, t *document.Table) *document.Article {
+// section is a section of the report whose heading and text come from
+// the frame templates/dekking/<id>.md.tmpl, with its table.
+func section(f *Frames, id string, data any, t *document.Table) *document.Article {
+	title, text := f.Section(dekkingFrame(id), data)
 	return &document.Article{ID: id, Title: src(title), Leden: []*document.Lid{{Text: src(text), Blocks: []document.Block{t}}}}
 }
 
+// The tables' column headings and the words in their cells ("niet
+// gedekt", "elders geregeld") stay here as data: they are labels put
+// together with values per row, and a template per heading or cell would
+// spread one table over many files without making a sentence readable.
 func table(rows []CoverageRow, withArticles bool) *document.Table {
 	t := &document.Table{Header: srcs("Eis", "Grondslag", "Omschrijving")}
 	if withArticles {

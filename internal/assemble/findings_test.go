@@ -181,7 +181,11 @@ func TestFindingPositions(t *testing.T) {
 		t.Errorf("%d problems, want 4 (borging, kostenplafond_bedrag, uurtarief, the defaults):\n%s", len(lines), got)
 	}
 	var cell string
-	for _, r := range res.Coverage.Report(res.Verordening).Chapters[0].Articles[0].Leden[0].Blocks[0].(*document.Table).Rows {
+	report, err := res.Coverage.Report(res.Verordening)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, r := range report.Chapters[0].Articles[0].Leden[0].Blocks[0].(*document.Table).Rows {
 		if strings.Contains(r[0].Markdown(), "pw8a-2e2-borging") {
 			cell = r[len(r)-1].Markdown()
 		}

@@ -2,6 +2,7 @@ package assemble
 
 import (
 	"fmt"
+	"maps"
 	"reflect"
 	"text/template"
 
@@ -13,7 +14,7 @@ import (
 // funcs binds the template functions for this build (see
 // docs/clause-format.md for what each does).
 func (b *builder) funcs() template.FuncMap {
-	return template.FuncMap{
+	fm := template.FuncMap{
 		"ref":        func(args ...string) (string, error) { return b.ref(false, args) },
 		"Ref":        func(args ...string) (string, error) { return b.ref(true, args) },
 		"refs":       refsPlaceholder,
@@ -25,14 +26,9 @@ func (b *builder) funcs() template.FuncMap {
 		"definities": func() string { return defListMarker },
 		"label":      b.label,
 		"labels":     b.labels,
-		"bedrag":     num(format.Bedrag),
-		"procent":    num(format.Procent),
-		"getal":      num(format.Getal),
-		"woord":      num(format.Woord),
-		"datum":      format.Datum,
-		"lijst":      func(items []string) string { return format.Join(items, "en") },
-		"lijstof":    func(items []string) string { return format.Join(items, "of") },
 	}
+	maps.Copy(fm, pureFuncs())
+	return fm
 }
 
 // ref checks that the clause a reference names exists, so that a typing

@@ -34,6 +34,12 @@ var Documents = []string{"verordening", "beleidsregels", "informatieblad"}
 
 const definitionsDir = "begrippen"
 
+// ReportFrames are the folders of templates/ that hold the frames of the
+// documents laid out from data rather than clauses: the dekkingsoverzicht,
+// the vragenlijst, the harmonisatieoverzicht and the index page of an
+// output folder. They load like the documents' frames.
+var ReportFrames = []string{"dekking", "vragenlijst", "harmonisatie", "index"}
+
 // A Clause is one article (or, in begrippen/, one definition) of a document.
 type Clause struct {
 	ID          string
@@ -490,7 +496,7 @@ func (l *Library) Requirement(id string) *Requirement {
 // into the same template set, under their paths.
 func (l *Library) loadFrames(fsys fs.FS) error {
 	var errs source.ErrorList
-	for _, doc := range Documents {
+	for _, doc := range append(slices.Clone(Documents), ReportFrames...) {
 		names, _ := fs.Glob(fsys, "templates/"+doc+"/*.md.tmpl")
 		sort.Strings(names)
 		for _, name := range names {

@@ -63,7 +63,11 @@ func realDocs(t *testing.T) map[string][]byte {
 
 func render(t *testing.T, c *pipeline.Content, ov *region.Overview) []byte {
 	t.Helper()
-	files, err := c.Render(ov.Document(), []string{"docx"})
+	doc, err := ov.Document()
+	if err != nil {
+		t.Fatal(err)
+	}
+	files, err := c.Render(doc, []string{"docx"})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -45,40 +45,6 @@ func PlaceholderEnd(s string, i int) int {
 	return -1
 }
 
-// Placeholders returns the placeholders in Markdown text md, in order,
-// as plain text with their brackets: "[datum]".
-func Placeholders(md string) []string {
-	var out []string
-	for i := 0; i < len(md); i++ {
-		switch md[i] {
-		case '\\':
-			i++
-		case '[':
-			if end := PlaceholderEnd(md, i); end > 0 {
-				out = append(out, Unescape(md[i:end]))
-				i = end - 1
-			}
-		}
-	}
-	return out
-}
-
-// Unescape removes the backslash of every backslash escape in inline
-// Markdown s.
-func Unescape(s string) string {
-	if !strings.Contains(s, `\`) {
-		return s
-	}
-	var b strings.Builder
-	for i := 0; i < len(s); i++ {
-		if s[i] == '\\' && i+1 < len(s) && IsPunct(s[i+1]) {
-			i++
-		}
-		b.WriteByte(s[i])
-	}
-	return b.String()
-}
-
 // IsPunct reports whether c is ASCII punctuation: the characters a
 // backslash escapes in CommonMark.
 func IsPunct(c byte) bool {

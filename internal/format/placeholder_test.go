@@ -1,9 +1,24 @@
-package format
+package format_test
 
 import (
 	"reflect"
 	"testing"
+
+	"verordening/internal/document"
+	"verordening/internal/format"
 )
+
+// placeholders returns the placeholder nodes the model parses from md, as
+// the renderers and build's list see them.
+func placeholders(md string) []string {
+	var out []string
+	document.ParseMarkdown(md).Walk(func(n document.Inline) {
+		if p, ok := n.(document.Placeholder); ok {
+			out = append(out, string(p))
+		}
+	})
+	return out
+}
 
 func TestPlaceholders(t *testing.T) {
 	tests := []struct {
@@ -21,8 +36,8 @@ func TestPlaceholders(t *testing.T) {
 		{"[" + string(make([]byte, 300)) + "]", nil},
 	}
 	for _, tt := range tests {
-		if got := Placeholders(tt.md); !reflect.DeepEqual(got, tt.want) {
-			t.Errorf("Placeholders(%q) = %q, want %q", tt.md, got, tt.want)
+		if got := placeholders(tt.md); !reflect.DeepEqual(got, tt.want) {
+			t.Errorf("placeholders(%q) = %q, want %q", tt.md, got, tt.want)
 		}
 	}
 }
@@ -32,13 +47,13 @@ func FuzzPlaceholders(f *testing.F) {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
-		for _, p := range Placeholders(s) {
+		for _, p := range placeholders(s) {
 			if len(p) < 3 || p[0] != '[' || p[len(p)-1] != ']' {
-				t.Fatalf("Placeholders(%q) gave %q", s, p)
+				t.Fatalf("placeholders(%q) gave %q", s, p)
 			}
 		}
 		for i := range len(s) {
-			if end := PlaceholderEnd(s, i); end > 0 && (end <= i+2 || s[end-1] != ']') {
+			if end := format.PlaceholderEnd(s, i); end > 0 && (end <= i+2 || s[end-1] != ']') {
 				t.Fatalf("PlaceholderEnd(%q, %d) = %d", s, i, end)
 			}
 		}

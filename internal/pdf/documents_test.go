@@ -45,7 +45,11 @@ func documents(t *testing.T) (*pipeline.Content, []*document.Document) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	return c, append(docs, ov.Document())
+	doc, err := ov.Document()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return c, append(docs, doc)
 }
 
 // gemeente are one gemeente's four documents.

@@ -59,6 +59,9 @@ func Load(fsys fs.FS) (*Content, error) {
 	if err != nil {
 		return nil, err
 	}
+	if err := assemble.CheckFrames(lib); err != nil {
+		return nil, err
+	}
 	form, err := assemble.LoadForm(fsys, lib)
 	if err != nil {
 		return nil, err
@@ -96,8 +99,12 @@ func (c *Content) Build(ans *answer.Answers, formats []string) (*Output, error) 
 	if err != nil {
 		return nil, err
 	}
+	report, err := res.Coverage.Report(res.Verordening)
+	if err != nil {
+		return nil, err
+	}
 	out := &Output{Result: res}
-	out.Docs = append(res.Documents(), res.Coverage.Report(res.Verordening))
+	out.Docs = append(res.Documents(), report)
 	// In the paragraph form the raad adopts a wijzigingsverordening: it
 	// takes the verordening's place and file.
 	if am := res.Amending; am != nil {
@@ -118,6 +125,9 @@ func (c *Content) Build(ans *answer.Answers, formats []string) (*Output, error) 
 			return nil, errs[i]
 		}
 		out.Files = append(out.Files, files[i]...)
+	}
+	if err := c.withIndex(out, ans.Gemeente); err != nil {
+		return nil, err
 	}
 	out.Files = append(out.Files, File{Name: "antwoorden.yaml", Data: ans.Encode()})
 	sort.SliceStable(out.Files, func(i, j int) bool { return out.Files[i].Name < out.Files[j].Name })

@@ -5,7 +5,6 @@ import (
 	"strings"
 
 	"verordening/internal/document"
-	"verordening/internal/format"
 	"verordening/internal/render"
 )
 
@@ -20,29 +19,26 @@ type PlaceholderUse struct {
 // Placeholders lists, per document in build order, every placeholder
 // that remains in the built documents ("[datum]", open figures, the
 // citeertitel of an unnamed re-integratieverordening), each once with
-// its count, in order of first occurrence.
+// its count, in order of first occurrence. It walks the model's
+// document.Placeholder nodes in the order the renderers write them.
 func (o *Output) Placeholders() []PlaceholderUse {
-	written := map[string][]byte{}
-	for _, f := range o.Files {
-		written[f.Name] = f.Data
-	}
 	var out []PlaceholderUse
 	for _, d := range o.Docs {
-		// The Markdown written for the build, or made here when md was
-		// not asked for.
-		md, ok := written[string(d.Kind)+".md"]
-		if !ok {
-			md = render.Markdown(d)
-		}
 		seen := map[string]int{}
-		for _, p := range format.Placeholders(string(md)) {
-			if i, ok := seen[p]; ok {
-				out[i].Count++
-				continue
-			}
-			seen[p] = len(out)
-			out = append(out, PlaceholderUse{Doc: d.Kind, Text: p, Count: 1})
-		}
+		render.EachText(d, func(t document.Text) {
+			t.Walk(func(n document.Inline) {
+				p, ok := n.(document.Placeholder)
+				if !ok {
+					return
+				}
+				if i, ok := seen[string(p)]; ok {
+					out[i].Count++
+					return
+				}
+				seen[string(p)] = len(out)
+				out = append(out, PlaceholderUse{Doc: d.Kind, Text: string(p), Count: 1})
+			})
+		})
 	}
 	return out
 }

@@ -73,7 +73,7 @@ func Build(c *pipeline.Content, f *File, formats []string, emit Emit) (*Overview
 	if err != nil {
 		return nil, fmt.Errorf("de basis van de regio: %w", err)
 	}
-	ov := &Overview{File: f, Base: base.Result.Verordening, Results: make([]*Result, len(f.Gemeenten))}
+	ov := &Overview{File: f, Base: base.Result.Verordening, Results: make([]*Result, len(f.Gemeenten)), Library: c.Library}
 	if emit != nil {
 		ov.Formats = formats
 	}

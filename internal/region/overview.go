@@ -6,6 +6,8 @@ import (
 	"strings"
 
 	"verordening/internal/answer"
+	"verordening/internal/assemble"
+	"verordening/internal/clause"
 	"verordening/internal/document"
 	"verordening/internal/format"
 	"verordening/internal/question"
@@ -20,6 +22,8 @@ type Overview struct {
 	// the overview links each gemeente to its verordening in the first of
 	// html, md and docx among them.
 	Formats []string
+	// Library holds the overview's frames (templates/harmonisatie/).
+	Library *clause.Library
 }
 
 // link returns the gemeente's name, linked to its verordening when the
@@ -48,28 +52,42 @@ func (o *Overview) Share() float64 {
 
 // Document lays out the harmonisation overview: a summary per gemeente,
 // the matrix of deviable questions × gemeenten, and per article the
-// gemeenten whose text differs from the regional text.
-func (o *Overview) Document() *document.Document {
+// gemeenten whose text differs from the regional text. Its prose comes
+// from the frames in templates/harmonisatie/.
+func (o *Overview) Document() (*document.Document, error) {
 	f := o.File
-	title := "Harmonisatieoverzicht jobcoaching " + format.EscapeMarkdown(f.Regio)
+	fr := assemble.NewFrames(o.Library)
+	data := map[string]any{"Regio": format.EscapeMarkdown(f.Regio), "Gemeenten": len(o.Results),
+		"Aandeel": round1(o.Share()), "Afwijkbaar": len(f.Free)}
+	title := fr.Text(frame("titel"), data)
 	d := &document.Document{Kind: document.Harmonisatie, Title: md(title), Citeertitel: md(title).Plain(), Gemeente: f.Regio,
-		Subject: "Waar de gemeenten van de regio gelijk zijn en waar zij afwijken"}
-	d.Intro = []document.Block{&document.Paragraph{Text: md(fmt.Sprintf(
-		"De %s gemeenten van de regio %s delen één basis. Over het geheel is **%s** van de antwoorden gelijk aan de basis. Gemeenten mogen alleen afwijken op de %s vragen die de regio afwijkbaar heeft gemaakt.",
-		format.Woord(float64(len(o.Results))), format.EscapeMarkdown(f.Regio), format.Procent(round1(o.Share())), format.Woord(float64(len(f.Free)))))}}
+		Subject: fr.Text(frame("onderwerp"), data)}
+	d.Intro = []document.Block{&document.Paragraph{Text: md(fr.Text(frame("inleiding"), data))}}
 	ch := &document.Chapter{}
-	ch.Articles = append(ch.Articles, o.summary(), o.matrix())
-	if a := o.open(); a != nil {
+	ch.Articles = append(ch.Articles, o.summary(fr), o.matrix(fr))
+	if a := o.open(fr); a != nil {
 		ch.Articles = append(ch.Articles, a)
 	}
-	ch.Articles = append(ch.Articles, o.articles())
+	ch.Articles = append(ch.Articles, o.articles(fr))
 	d.Chapters = []*document.Chapter{ch}
-	return d
+	if err := fr.Err(); err != nil {
+		return nil, err
+	}
+	return d, nil
 }
+
+func frame(name string) string { return "templates/harmonisatie/" + name + ".md.tmpl" }
 
 func round1(f float64) float64 { return float64(int(f*10+0.5)) / 10 }
 
-func section(id, title, text string, blocks ...document.Block) *document.Article {
+// section is a section of the overview whose heading and text come from
+// the frame templates/harmonisatie/<id>.md.tmpl, with its table. The
+// tables' headings and the words in their cells ("geen", "alle gedekt",
+// "=") stay here as data: they are labels put together with values per
+// gemeente, and a template per cell would spread one table over many
+// files without making a sentence readable.
+func section(fr *assemble.Frames, id string, data any, blocks ...document.Block) *document.Article {
+	title, text := fr.Section(frame(id), data)
 	return &document.Article{ID: id, Title: md(title), Leden: []*document.Lid{{Text: md(text), Blocks: blocks}}}
 }
 
@@ -85,7 +103,7 @@ func cells(ss ...string) []document.Text {
 	return out
 }
 
-func (o *Overview) summary() *document.Article {
+func (o *Overview) summary(fr *assemble.Frames) *document.Article {
 	t := &document.Table{Header: cells("Gemeente", "Gelijk aan de basis", "Afwijkingen", "Wettelijke eisen")}
 	for _, r := range o.Results {
 		dev := "geen"
@@ -99,17 +117,17 @@ func (o *Overview) summary() *document.Article {
 		t.Rows = append(t.Rows, cells(o.link(r), format.Procent(round1(r.Share())), dev, cov))
 	}
 	t.Rows = append(t.Rows, cells("**Regio**", "**"+format.Procent(round1(o.Share()))+"**", "", ""))
-	text := "Het aandeel gelijke antwoorden telt alle vragen die in de basis of bij de gemeente worden gesteld."
+	data := map[string]any{"Map": "", "Gemeente": ""}
 	if len(o.Formats) > 0 && len(o.Results) > 0 {
 		r := o.Results[0]
-		text += fmt.Sprintf(" De documenten van elke gemeente staan in een eigen map naast dit overzicht, zoals de map %s/ voor %s.", r.Slug, format.EscapeMarkdown(r.Gemeente.Name))
+		data["Map"], data["Gemeente"] = r.Slug, format.EscapeMarkdown(r.Gemeente.Name)
 	}
-	return section("samenvatting", "Samenvatting per gemeente", text, t)
+	return section(fr, "samenvatting", data, t)
 }
 
 // matrix shows, for every deviable question, the basis value and each
 // gemeente's: "=" where it follows the basis, the value in bold where not.
-func (o *Overview) matrix() *document.Article {
+func (o *Overview) matrix(fr *assemble.Frames) *document.Article {
 	qs := o.File.Basis.Questionnaire()
 	t := &document.Table{Header: cells("Vraag", "Basis")}
 	for _, r := range o.Results {
@@ -127,8 +145,7 @@ func (o *Overview) matrix() *document.Article {
 		}
 		t.Rows = append(t.Rows, cells(row...))
 	}
-	return section("afwijkingen", "Afwijkingen per vraag",
-		"Een = betekent dat de gemeente de basis volgt; een vetgedrukte waarde is een afwijking.", t)
+	return section(fr, "afwijkingen", nil, t)
 }
 
 // show is a value as a reader expects it, or a dash when the question is
@@ -170,7 +187,7 @@ func (o *Overview) OpenFigures() []OpenFigure {
 
 // open is the overview's section on OpenFigures, with the placeholder
 // the documents show; nil when every figure is filled in.
-func (o *Overview) open() *document.Article {
+func (o *Overview) open(fr *assemble.Frames) *document.Article {
 	figs := o.OpenFigures()
 	if len(figs) == 0 {
 		return nil
@@ -187,13 +204,12 @@ func (o *Overview) open() *document.Article {
 		}
 		t.Rows = append(t.Rows, cells(format.EscapeMarkdown(f.Q.Text)+" (`"+f.Q.ID+"`)", format.EscapeMarkdown(answer.Placeholder(f.Q.ID)), cell))
 	}
-	return section("in-te-vullen", "Nog in te vullen",
-		"Voor deze cijfers is nog geen waarde gekozen. Tot er een is, tonen de documenten op die plaats een plaatshouder. Vul het cijfer in de basis in, of bij de gemeente zelf als de vraag onder afwijkbaar staat.", t)
+	return section(fr, "in-te-vullen", nil, t)
 }
 
 // articles lists, per article of the regional verordening, the gemeenten
 // whose text differs, and articles that only some gemeenten have.
-func (o *Overview) articles() *document.Article {
+func (o *Overview) articles(fr *assemble.Frames) *document.Article {
 	t := &document.Table{Header: cells("Artikel van de basis", "Gemeenten met een afwijkende tekst")}
 	base := articleHashes(o.Base, o.File.Regio, o.File.Regio)
 	for _, a := range o.Base.Articles() {
@@ -227,6 +243,5 @@ func (o *Overview) articles() *document.Article {
 	for _, id := range ids {
 		t.Rows = append(t.Rows, cells("extra artikel `"+id+"`", "**alleen bij "+strings.Join(extra[id], ", ")+"**"))
 	}
-	return section("artikelen", "Artikelen die afwijken van de regionale tekst",
-		"Een tekst geldt als afwijkend als hij, met de naam van de gemeente vervangen door die van de regio, niet gelijk is aan de tekst van de basis.", t)
+	return section(fr, "artikelen", nil, t)
 }

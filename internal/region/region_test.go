@@ -245,7 +245,11 @@ func TestOverviewOpenFigures(t *testing.T) {
 }
 
 func pipelineRender(t *testing.T, c *pipeline.Content, ov *Overview) []byte {
-	files, err := c.Render(ov.Document(), []string{"md"})
+	doc, err := ov.Document()
+	if err != nil {
+		t.Fatal(err)
+	}
+	files, err := c.Render(doc, []string{"md"})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -55,7 +55,11 @@ var kindLabels = map[document.Kind]string{
 	document.Wijzigingsverordening: "Conceptwijzigingsverordening",
 	document.Harmonisatie:          "Harmonisatieoverzicht",
 	document.WasWordt:              "Was-wordt-tabel",
+	"index":                        "Overzicht van de documenten",
 }
+
+// KindLabel names a document's kind for readers: "Conceptverordening".
+func KindLabel(k document.Kind) string { return kindLabels[k] }
 
 // HTML renders the document as a standalone page, with a table of
 // contents of the second and third heading levels. A reference links to

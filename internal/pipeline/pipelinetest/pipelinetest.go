@@ -71,6 +71,17 @@ func ZipPart(t testing.TB, data []byte, name string) []byte {
 // (path → content), for tests of a changed clause or frame.
 func Overlay(t testing.TB, files map[string]string) *pipeline.Content {
 	t.Helper()
+	c, err := pipeline.Load(OverlayFS(t, files))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return c
+}
+
+// OverlayFS is the embedded content pack with files replaced or added
+// (path → content), not yet loaded: for tests of what Load refuses.
+func OverlayFS(t testing.TB, files map[string]string) fstest.MapFS {
+	t.Helper()
 	m := fstest.MapFS{}
 	err := fs.WalkDir(verordening.Content, ".", func(p string, d fs.DirEntry, err error) error {
 		if err != nil || d.IsDir() {
@@ -86,9 +97,5 @@ func Overlay(t testing.TB, files map[string]string) *pipeline.Content {
 	for p, s := range files {
 		m[p] = &fstest.MapFile{Data: []byte(s)}
 	}
-	c, err := pipeline.Load(m)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return c
+	return m
 }
