@@ -17,7 +17,7 @@ import (
 type Coverage struct {
 	Rows      []CoverageRow
 	Conflicts []Finding
-	cache     *Cache // of the build, for the report's texts
+	cache     *Cache          // of the build, for the report's texts
 	lib       *clause.Library // for the report's frames
 }
 
