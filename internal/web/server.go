@@ -4,6 +4,8 @@
 // same pipeline as "verordening build".
 package web
 
+//go:generate go run ./nds/gen
+
 import (
 	"crypto/rand"
 	"crypto/subtle"
@@ -22,7 +24,7 @@ import (
 	"verordening/internal/source"
 )
 
-//go:embed templates/*.html assets/app.js assets/wizard.css
+//go:embed templates/*.html assets/app.js assets/wizard.css assets/nds.css assets/LICENSE-*.md
 var files embed.FS
 
 // Limits on what a client may send.
@@ -136,7 +138,7 @@ func (s *Server) routes() {
 // POST, the CSRF token, and sets the security headers.
 func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	h := w.Header()
-	h.Set("Content-Security-Policy", "default-src 'self'; frame-ancestors 'none'; form-action 'self'; base-uri 'none'")
+	h.Set("Content-Security-Policy", "default-src 'self'; img-src 'self' data:; frame-ancestors 'none'; form-action 'self'; base-uri 'none'")
 	h.Set("X-Content-Type-Options", "nosniff")
 	h.Set("Referrer-Policy", "no-referrer")
 	h.Set("X-Frame-Options", "DENY")
