@@ -160,7 +160,10 @@ func inputOf(q *question.Question, cur []string) (string, []option) {
 	case question.Getal, question.Bedrag, question.Percentage:
 		return "number", nil
 	case question.Datum:
-		return "date", nil
+		// A text field, not type=date: the browser would refuse a wrong
+		// date itself, in its own words, and the CLI's message is the
+		// one to read.
+		return "datum", nil
 	}
 	if q.Max == nil || *q.Max > 200 {
 		return "textarea", nil
