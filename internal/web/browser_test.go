@@ -227,7 +227,7 @@ func screenshots(t *testing.T, ctx context.Context, base, dir string) {
 	}{
 		{"stap-bestuurlijk.png", "/stap/bestuurlijk", ""},
 		{"overzicht.png", "/overzicht", ""},
-		{"voorbeeld-waarom.png", "/voorbeeld/verordening#artikel-5", "#artikel-5 + details summary"},
+		{"voorbeeld-waarom.png", "/voorbeeld/verordening", ""},
 	}
 	for _, s := range shots {
 		steps := []chromedp.Action[chromedp.Void]{chromedp.Navigate(base + s.path)}
@@ -236,6 +236,10 @@ func screenshots(t *testing.T, ctx context.Context, base, dir string) {
 		}
 		if err := chromedp.Do(ctx, steps...); err != nil {
 			t.Fatal(err)
+		}
+		if strings.HasPrefix(s.path, "/voorbeeld") {
+			// Open the trace of the first article an answer chose.
+			chromedp.Run(ctx, chromedp.Evaluate[bool](`(() => { const d = [...document.querySelectorAll("details.trace")].find(d => d.textContent.includes("Gekozen omdat")); d.open = true; d.previousElementSibling.scrollIntoView(); return true })()`))
 		}
 		png, err := chromedp.Run(ctx, chromedp.CaptureScreenshot())
 		if err != nil {

@@ -249,7 +249,7 @@ func (s *Server) traceOf(c *clause.Clause, a *document.Article, ans *answer.Answ
 		}
 	}
 	for _, ref := range c.Basis {
-		t.Basis = append(t.Basis, ref.String()+" "+ref.Title)
+		t.Basis = append(t.Basis, ref.String())
 	}
 	return t
 }
@@ -270,7 +270,7 @@ type articleLink struct{ Number, Link string }
 func (s *Server) coverageRows(b *built) []coverageRow {
 	var out []coverageRow
 	for _, r := range b.out.Result.Coverage.Rows {
-		row := coverageRow{Req: r.Req, Basis: r.Req.Basis.String() + " " + r.Req.Basis.Title, Covered: r.Covered()}
+		row := coverageRow{Req: r.Req, Basis: r.Req.Basis.String(), Covered: r.Covered()}
 		for _, a := range r.Articles {
 			if a != nil && a.Number != "" {
 				row.Articles = append(row.Articles, articleLink{a.Number, "/voorbeeld/verordening#artikel-" + a.Number})
