@@ -18,9 +18,9 @@ import (
 )
 
 func runServe(e *env, args []string) int {
-	var addr, answers, content string
+	var addr, answers, content, regionFile string
 	var noPDF bool
-	fs := flagSet(e, "serve", "[--addr ADRES] [--answers BESTAND]",
+	fs := flagSet(e, "serve", "[--addr ADRES] [--answers BESTAND] [--region BESTAND]",
 		"Start de wizard in de browser: per onderdeel de vragen met toelichting en standaardwaarden,\n"+
 			"een overzicht, en een voorbeeld van de documenten met bij elk artikel waarom het er staat.\n"+
 			"Met --answers wordt elke wijziging meteen in dat bestand bewaard (het mag nog niet bestaan).")
@@ -28,6 +28,8 @@ func runServe(e *env, args []string) int {
 	argName(fs, "addr", "ADRES")
 	fs.StringVar(&answers, "answers", "", "het antwoordbestand dat de wizard leest en bij elke wijziging bijwerkt")
 	argName(fs, "answers", "BESTAND")
+	fs.StringVar(&regionFile, "region", "", "een regiobestand: het harmonisatieoverzicht en de documenten van elke gemeente zijn dan te bekijken")
+	argName(fs, "region", "BESTAND")
 	fs.BoolVar(&noPDF, "no-pdf", false, "start geen Chromium: het zip-bestand met documenten bevat dan geen PDF")
 	registerContent(fs, &content)
 	if code := parse(e, fs, args); code >= 0 {
@@ -42,6 +44,13 @@ func runServe(e *env, args []string) int {
 		return exitInput
 	}
 	c := cfg.Content
+	if regionFile != "" {
+		f, code := readRegion(e, c, regionFile, "")
+		if f == nil {
+			return code
+		}
+		cfg.Region = f
+	}
 	cfg.Host = host
 	ctx, cancel := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer cancel()

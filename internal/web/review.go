@@ -19,7 +19,11 @@ func (s *Server) nav(data map[string]any) []navItem {
 	for _, sec := range s.sections() {
 		out = append(out, navItem{"/stap/" + sec.ID, sec.Title, cur == "stap/"+sec.ID})
 	}
-	for _, it := range []navItem{{"/overzicht", "Overzicht", false}, {"/voorbeeld/verordening", "Voorbeeld", false}, {"/bestanden", "Bestanden", false}} {
+	items := []navItem{{"/overzicht", "Overzicht", false}, {"/voorbeeld/verordening", "Voorbeeld", false}, {"/bestanden", "Bestanden", false}}
+	if s.region != nil {
+		items = append(items, navItem{"/regio", "Regio " + s.region.file.Regio, false})
+	}
+	for _, it := range items {
 		it.Current = cur == it.Href[1:]
 		out = append(out, it)
 	}

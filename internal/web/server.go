@@ -21,6 +21,7 @@ import (
 
 	"verordening/internal/answer"
 	"verordening/internal/pipeline"
+	"verordening/internal/region"
 	"verordening/internal/source"
 )
 
@@ -44,6 +45,9 @@ type Config struct {
 	// Host is the host part of the listen address: the Host header a
 	// request must carry (besides localhost and 127.0.0.1).
 	Host string
+	// Region, when set, is browsable under /regio: the harmonisatie
+	// overview and each gemeente's documents.
+	Region *region.File
 	// PDF reports whether the zip of documents can hold PDF (Chromium
 	// found); the page says so when it cannot.
 	PDF bool
@@ -65,6 +69,8 @@ type Server struct {
 	// name is the file name the answers' messages give.
 	name string
 
+	region *regionView // nil without Config.Region
+
 	bmu    sync.Mutex // guards builds and order
 	builds map[string]*built
 	order  []string // keys of builds, oldest first
@@ -84,6 +90,11 @@ func New(cfg Config) (*Server, error) {
 	s := &Server{cfg: cfg, c: cfg.Content, csrf: hex.EncodeToString(tok), st: newState(cfg.Content.Questions, name), name: name}
 	if len(cfg.Initial) > 0 {
 		if err := s.replace(name, cfg.Initial); err != nil {
+			return nil, err
+		}
+	}
+	if cfg.Region != nil {
+		if err := s.loadRegion(cfg.Region); err != nil {
 			return nil, err
 		}
 	}
@@ -126,6 +137,8 @@ func (s *Server) routes() {
 	m.HandleFunc("GET /voorbeeld/{doc}", s.preview)
 	m.HandleFunc("GET /voorbeeld/{doc}/fragment", s.previewFragment)
 	m.HandleFunc("GET /bestanden", s.filesPage)
+	m.HandleFunc("GET /regio", s.regionPage)
+	m.HandleFunc("GET /regio/{slug}/{doc}", s.regionDoc)
 	m.HandleFunc("POST /bestanden", s.upload)
 	m.HandleFunc("GET /antwoorden.yaml", s.downloadAnswers)
 	m.HandleFunc("GET /documenten.zip", s.downloadZip)

@@ -16,6 +16,7 @@ import (
 
 	"verordening/internal/pipeline"
 	"verordening/internal/pipeline/pipelinetest"
+	"verordening/internal/region"
 )
 
 func loadContent(t testing.TB) *pipeline.Content { return pipelinetest.Content(t) }
@@ -332,5 +333,37 @@ func TestZip(t *testing.T) {
 		if !names[want] {
 			t.Errorf("zip lacks %s (has %v)", want, names)
 		}
+	}
+}
+
+func TestRegion(t *testing.T) {
+	c := loadContent(t)
+	name, data, err := c.RegionExample("zaanstreek-waterland")
+	if err != nil {
+		t.Fatal(err)
+	}
+	f, _, err := region.Parse(name, data, c.Questions)
+	if err != nil {
+		t.Fatal(err)
+	}
+	cl := newClient(t, Config{Region: f})
+	code, body := cl.get("/regio")
+	if code != http.StatusOK || !strings.Contains(body, "Regio "+f.Regio) {
+		t.Fatalf("/regio: %d\n%s", code, body)
+	}
+	links := regexp.MustCompile(`href="(/regio/[^"/]+/verordening)"`).FindAllStringSubmatch(body, -1)
+	if len(links) != len(f.Gemeenten) {
+		t.Fatalf("%d gemeenten linked, want %d", len(links), len(f.Gemeenten))
+	}
+	for _, l := range links[:2] {
+		for _, tab := range tabs {
+			p := strings.TrimSuffix(l[1], "verordening") + tab.Name
+			if code, body := cl.get(p); code != http.StatusOK || !strings.Contains(body, `<article class="document">`) {
+				t.Errorf("%s: %d", p, code)
+			}
+		}
+	}
+	if code, _ := cl.get("/regio/bestaat-niet/verordening"); code != http.StatusNotFound {
+		t.Errorf("unknown gemeente: %d", code)
 	}
 }
