@@ -19,7 +19,6 @@ import (
 	"strings"
 	"sync"
 
-	"verordening/internal/answer"
 	"verordening/internal/pipeline"
 	"verordening/internal/region"
 	"verordening/internal/source"
@@ -64,8 +63,7 @@ type Server struct {
 	mu sync.Mutex // guards st and the memo of values
 	st *state
 
-	partial    *answer.Partial
-	partialKey string
+	memo map[string]*decoded // by answers file; see values
 	// name is the file name the answers' messages give.
 	name string
 
@@ -87,7 +85,7 @@ func New(cfg Config) (*Server, error) {
 	if name == "" {
 		name = "antwoorden.yaml"
 	}
-	s := &Server{cfg: cfg, c: cfg.Content, csrf: hex.EncodeToString(tok), st: newState(cfg.Content.Questions, name), name: name}
+	s := &Server{cfg: cfg, c: cfg.Content, csrf: hex.EncodeToString(tok), st: newState(cfg.Content.Questions, name), name: name, memo: map[string]*decoded{}}
 	if len(cfg.Initial) > 0 {
 		if err := s.replace(name, cfg.Initial); err != nil {
 			return nil, err

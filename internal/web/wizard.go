@@ -33,24 +33,46 @@ func (s *Server) section(id string) (int, *question.Section) {
 
 // values returns the answers the file gives, typed, read by the CLI's own
 // decoder for drafts (answer.DecodePartial).
-// The last result is kept (callers hold s.mu): a page asks for it more
-// than once.
+// The last results are kept (callers hold s.mu), with the questions they
+// make apply: a page asks for them more than once, and a user goes back
+// and forth between a few answers.
 func (s *Server) values(st *state) (*answer.Partial, error) {
 	data := st.bytes()
-	if s.partial != nil && s.partialKey == string(data) {
-		return s.partial, nil
+	if m, ok := s.memo[string(data)]; ok {
+		return m.p, nil
 	}
 	p, err := answer.DecodePartial(st.name, data, s.c.Questions)
 	if err == nil {
-		s.partial, s.partialKey = p, string(data)
+		if len(s.memo) >= maxBuilds {
+			clear(s.memo)
+		}
+		s.memo[string(data)] = &decoded{p: p}
 	}
 	return p, err
+}
+
+// decoded is a memo of values and asked for one answers file.
+type decoded struct {
+	p     *answer.Partial
+	asked map[string]bool
 }
 
 // asked returns the ids of the questions that apply: each condition is
 // evaluated, in order, with the answers given or else the defaults, as
 // "build" decides them.
 func (s *Server) asked(p *answer.Partial) map[string]bool {
+	for _, m := range s.memo {
+		if m.p == p {
+			if m.asked == nil {
+				m.asked = s.evalAsked(p)
+			}
+			return m.asked
+		}
+	}
+	return s.evalAsked(p)
+}
+
+func (s *Server) evalAsked(p *answer.Partial) map[string]bool {
 	env := map[string]any{}
 	for _, q := range s.c.Questions.Questions {
 		env[q.ID] = question.Zero(q.Type)
