@@ -7,6 +7,7 @@ import (
 	"net/http"
 	"path/filepath"
 	"strings"
+	"time"
 
 	"verordening/internal/answer"
 	"verordening/internal/output"
@@ -114,6 +115,8 @@ func (s *Server) downloadAnswers(w http.ResponseWriter, r *http.Request) {
 	w.Write(data)
 }
 
+var zipTime = time.Date(2000, 1, 1, 0, 0, 0, 0, time.UTC)
+
 // zipFormats are the formats in the zip; PDF needs Chromium (see Config.PDF).
 var zipFormats = []string{"md", "html", "docx"}
 
@@ -137,7 +140,8 @@ func (s *Server) downloadZip(w http.ResponseWriter, r *http.Request) {
 	var buf bytes.Buffer
 	zw := zip.NewWriter(&buf)
 	for _, f := range out.Files {
-		fw, err := zw.Create(f.Name)
+		// A fixed, valid date: the same answers give the same zip.
+		fw, err := zw.CreateHeader(&zip.FileHeader{Name: f.Name, Method: zip.Deflate, Modified: zipTime})
 		if err == nil {
 			_, err = fw.Write(f.Data)
 		}

@@ -323,6 +323,9 @@ func TestZip(t *testing.T) {
 	names := map[string]bool{}
 	for _, f := range zr.File {
 		names[f.Name] = true
+		if f.Modified.Year() != 2000 {
+			t.Errorf("%s: date %v, want the fixed date", f.Name, f.Modified)
+		}
 		rc, _ := f.Open()
 		n, _ := io.Copy(io.Discard, rc)
 		if n == 0 {
@@ -333,6 +336,9 @@ func TestZip(t *testing.T) {
 		if !names[want] {
 			t.Errorf("zip lacks %s (has %v)", want, names)
 		}
+	}
+	if _, again := c.get("/documenten.zip"); again != body {
+		t.Error("the same answers give a different zip")
 	}
 }
 
