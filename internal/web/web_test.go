@@ -16,6 +16,7 @@ import (
 
 	"verordening/internal/pipeline"
 	"verordening/internal/pipeline/pipelinetest"
+	"verordening/internal/question"
 	"verordening/internal/region"
 )
 
@@ -371,5 +372,41 @@ func TestRegion(t *testing.T) {
 	}
 	if code, _ := cl.get("/regio/bestaat-niet/verordening"); code != http.StatusNotFound {
 		t.Errorf("unknown gemeente: %d", code)
+	}
+}
+
+// TestMeerkeuzeDefault: a list question keeps its default while the
+// "standaardwaarde" box is ticked, and takes the options ticked otherwise.
+func TestMeerkeuzeDefault(t *testing.T) {
+	c := newClient(t, Config{})
+	c.complete()
+	var mq *question.Question
+	for _, q := range loadContent(t).Questions.Questions {
+		if q.Type == question.Meerkeuze && q.Default != nil && q.When == nil {
+			mq = q
+			break
+		}
+	}
+	if mq == nil {
+		t.Skip("the questionnaire has no list question with a default that is always asked")
+	}
+	path := "/stap/" + mq.Section.ID
+	tests := []struct {
+		form  url.Values
+		given bool
+		want  string
+	}{
+		{url.Values{mq.ID + ".standaard": {"1"}, mq.ID: {mq.Options[0].Value}}, false, ""},
+		{url.Values{mq.ID: {mq.Options[0].Value}}, true, mq.ID + ": [" + mq.Options[0].Value + "]"},
+		{url.Values{mq.ID + ".standaard": {"1"}}, false, ""},
+	}
+	for i, tt := range tests {
+		if code, body, _ := c.post(path, tt.form); code != http.StatusSeeOther {
+			t.Fatalf("%d: %d\n%s", i, code, body)
+		}
+		_, yaml := c.get("/antwoorden.yaml")
+		if got := strings.Contains(yaml, mq.ID+":"); got != tt.given || !strings.Contains(yaml, tt.want) {
+			t.Errorf("%d: answers file\n%s\nwant given %v, %q", i, yaml, tt.given, tt.want)
+		}
 	}
 }

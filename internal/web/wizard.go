@@ -290,7 +290,7 @@ func (s *Server) sectionPost(w http.ResponseWriter, r *http.Request) {
 			next.del(q.ID)
 			continue
 		}
-		if q.Type == question.Meerkeuze && len(vals) == 0 && !next.given(q.ID) {
+		if q.Type == question.Meerkeuze && len(vals) == 0 && q.Default == nil && !next.given(q.ID) {
 			continue // nothing ticked, nothing answered before: still open
 		}
 		if msg := s.apply(next, q, vals); msg != "" {
