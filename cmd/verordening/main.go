@@ -35,6 +35,7 @@ var commands = []command{
 	{"examples", "toon de namen van de ingebouwde voorbeelden", runExamples},
 	{"interview", "beantwoord de vragenlijst stap voor stap en schrijf het antwoordbestand", runInterview},
 	{"questions", "toon de vragenlijst als leesbaar document", runQuestions},
+	{"serve", "open de wizard in de browser: vragen, overzicht en voorbeeld van de documenten", runServe},
 }
 
 // env is what a command may use of the outside world.

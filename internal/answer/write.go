@@ -103,3 +103,8 @@ func node(q *question.Question, v any) *yaml.Node {
 
 // Encode writes the answers as used, defaults included.
 func (a *Answers) Encode() []byte { return encode(a.Gemeente, a.Values, a.Open, a.qs) }
+
+// ValueNode returns the YAML node Encode writes for the value v of q: the
+// web wizard sets single values in a user's file with it, keeping the
+// file's comments.
+func ValueNode(q *question.Question, v any) *yaml.Node { return node(q, v) }

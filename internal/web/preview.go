@@ -1,0 +1,282 @@
+package web
+
+import (
+	"bytes"
+	"fmt"
+	"html/template"
+	"net/http"
+	"net/http/httptest"
+	"regexp"
+	"strings"
+	"sync"
+
+	"verordening/internal/answer"
+	"verordening/internal/clause"
+	"verordening/internal/document"
+	"verordening/internal/pipeline"
+	"verordening/internal/render"
+)
+
+// built is what the current answers give: the decoded answers and the
+// assembled documents, or the messages that stop them.
+type built struct {
+	key      string        // the answers file the rest was built from
+	ready    chan struct{} // closed when the build is done
+	ans      *answer.Answers
+	out      *pipeline.Output
+	messages []message
+
+	mu    sync.Mutex
+	pages map[string][]byte // rendered previews, by tab and form
+}
+
+// A message is one problem with the answers, linked to its question when
+// it names one.
+type message struct {
+	Text string
+	Link string // "/stap/<section>#<id>", or ""
+}
+
+// builtFor returns the documents for the answers file data. Assembly is
+// a pure function of the file's bytes, so the last builds are kept: going
+// back to an earlier answer costs nothing, and clients asking for the same
+// answers at once wait for one build. It takes s.bmu, never s.mu, so a
+// build does not hold up the other requests.
+func (s *Server) builtFor(data []byte) *built {
+	key := string(data)
+	s.bmu.Lock()
+	if b, ok := s.builds[key]; ok {
+		s.bmu.Unlock()
+		<-b.ready
+		return b
+	}
+	b := &built{key: key, ready: make(chan struct{}), pages: map[string][]byte{}}
+	if s.builds == nil {
+		s.builds = map[string]*built{}
+	}
+	s.builds[key] = b
+	s.order = append(s.order, key)
+	if len(s.order) > maxBuilds {
+		delete(s.builds, s.order[0])
+		s.order = s.order[1:]
+	}
+	s.bmu.Unlock()
+	defer close(b.ready)
+	ans, _, err := s.c.Decode(s.name, data)
+	if err == nil {
+		b.ans = ans
+		b.out, err = s.c.Build(ans, nil)
+	}
+	if err != nil {
+		for _, m := range messages(err) {
+			b.messages = append(b.messages, message{Text: m, Link: s.linkOf(m)})
+		}
+	}
+	return b
+}
+
+// maxBuilds is how many builds builtFor keeps (each some hundred kB).
+const maxBuilds = 16
+
+// current is builtFor the current answers; the caller holds s.mu.
+func (s *Server) current() *built { return s.builtFor(s.st.bytes()) }
+
+// questionInMsg finds the question a CLI message is about: "file:1:2: id: …"
+// or "… de vraag id is niet beantwoord".
+var questionInMsg = regexp.MustCompile(`^\S+:\d+:\d+: ([a-z0-9_]+): |de vraag ([a-z0-9_]+) `)
+
+func (s *Server) linkOf(msg string) string {
+	m := questionInMsg.FindStringSubmatch(msg)
+	if m == nil {
+		if strings.Contains(msg, "gemeente") {
+			return "/stap/" + gemeenteSection + "#" + answer.GemeenteKey
+		}
+		return ""
+	}
+	id := m[1] + m[2]
+	return s.questionLink(id)
+}
+
+func (s *Server) questionLink(id string) string {
+	if q := s.c.Questions.Lookup(id); q != nil && q.Section != nil {
+		return "/stap/" + q.Section.ID + "#" + id
+	}
+	return ""
+}
+
+// tabs are the preview's documents, by the name in the address.
+var tabs = []struct{ Name, Label string }{
+	{"verordening", "Verordening"},
+	{"beleidsregels", "Beleidsregels"},
+	{"informatieblad", "Informatieblad"},
+	{"dekking", "Dekkingsoverzicht"},
+}
+
+func (s *Server) preview(w http.ResponseWriter, r *http.Request) {
+	s.servePreview(w, r.PathValue("doc"), false)
+}
+
+// previewFragment is the preview's document alone, for the script that
+// refreshes it without a page load.
+func (s *Server) previewFragment(w http.ResponseWriter, r *http.Request) {
+	s.servePreview(w, r.PathValue("doc"), true)
+}
+
+// servePreview renders a tab once per build and serves the bytes after.
+func (s *Server) servePreview(w http.ResponseWriter, tab string, fragment bool) {
+	s.mu.Lock()
+	data := s.st.bytes()
+	s.mu.Unlock()
+	b := s.builtFor(data)
+	key := fmt.Sprintf("%s/%v", tab, fragment)
+	b.mu.Lock()
+	page, ok := b.pages[key]
+	b.mu.Unlock()
+	code := http.StatusOK
+	if !ok {
+		data, c := s.previewData(b, tab)
+		code = c
+		data["Fragment"] = fragment
+		rec := httptest.NewRecorder()
+		s.render(rec, "preview", code, data)
+		page = rec.Body.Bytes()
+		if code == http.StatusOK {
+			b.mu.Lock()
+			b.pages[key] = page
+			b.mu.Unlock()
+		}
+	}
+	w.Header().Set("Content-Type", "text/html; charset=utf-8")
+	w.WriteHeader(code)
+	w.Write(page)
+}
+
+func (s *Server) previewData(b *built, name string) (map[string]any, int) {
+	data := map[string]any{"Title": "Voorbeeld", "Tabs": tabs, "Tab": name, "Current": "voorbeeld/verordening", "Messages": b.messages}
+	if b.out == nil {
+		return data, http.StatusOK
+	}
+	d := docOf(b.out, name)
+	if d == nil {
+		data["Missing"] = true
+		return data, http.StatusNotFound
+	}
+	data["Title"] = "Voorbeeld: " + d.Title.Plain()
+	if name == "dekking" {
+		data["Coverage"] = s.coverageRows(b)
+	}
+	data["Doc"] = s.withTrace(d, b)
+	return data, http.StatusOK
+}
+
+func docOf(out *pipeline.Output, name string) *document.Document {
+	for _, d := range out.Docs {
+		if string(d.Kind) == name {
+			return d
+		}
+	}
+	return nil
+}
+
+// A trace says why an article is there.
+type trace struct {
+	Clause   *clause.Clause
+	Reason   string
+	Answers  []traceAnswer
+	Covers   []*clause.Requirement
+	Basis    []string
+	ArticleN string
+}
+
+type traceAnswer struct {
+	ID, Text, Value, Link string
+	Default               bool
+}
+
+// withTrace renders d's body as "build" does and puts, after each
+// article's heading, a disclosure with its trace.
+func (s *Server) withTrace(d *document.Document, b *built) template.HTML {
+	body := render.Body(d)
+	if d.Kind == "dekking" {
+		return template.HTML(body)
+	}
+	var out bytes.Buffer
+	for _, a := range d.Articles() {
+		c := s.c.Library.Lookup(a.ID)
+		if c == nil || a.Number == "" {
+			continue
+		}
+		open := []byte(`<h3 id="artikel-` + a.Number + `">`)
+		i := bytes.Index(body, open)
+		if i < 0 {
+			continue
+		}
+		j := bytes.Index(body[i:], []byte("</h3>"))
+		if j < 0 {
+			continue
+		}
+		cut := i + j + len("</h3>")
+		out.Write(body[:cut])
+		s.pages["preview"].ExecuteTemplate(&out, "trace", s.traceOf(c, a, b.ans))
+		body = body[cut:]
+	}
+	out.Write(body)
+	return template.HTML(out.String()) // render.Body escapes; the trace is html/template's
+}
+
+func (s *Server) traceOf(c *clause.Clause, a *document.Article, ans *answer.Answers) trace {
+	t := trace{Clause: c, Reason: "Vaste bepaling: dit artikel staat in elke verordening.", ArticleN: a.Number}
+	if c.When != nil && c.When.Src != "" {
+		t.Reason = "Gekozen omdat geldt: " + c.When.Src
+		for _, id := range c.When.Uses {
+			q := s.c.Questions.Lookup(id)
+			if q == nil {
+				continue
+			}
+			v, ok := ans.Values[id]
+			ta := traceAnswer{ID: id, Text: q.Text, Link: s.questionLink(id), Default: v.Default}
+			if ok {
+				ta.Value = plain(q.Show(v.V))
+			} else {
+				ta.Value = "niet gevraagd"
+			}
+			t.Answers = append(t.Answers, ta)
+		}
+	}
+	for _, id := range c.Covers {
+		if r := s.c.Library.Requirement(id); r != nil {
+			t.Covers = append(t.Covers, r)
+		}
+	}
+	for _, ref := range c.Basis {
+		t.Basis = append(t.Basis, ref.String())
+	}
+	return t
+}
+
+// plain drops the Markdown escapes question.Show adds for free text.
+func plain(s string) string { return document.ParseMarkdown(s).Plain() }
+
+// A coverageRow is one legal requirement and the articles that meet it.
+type coverageRow struct {
+	Req      *clause.Requirement
+	Basis    string
+	Articles []articleLink
+	Covered  bool
+}
+
+type articleLink struct{ Number, Link string }
+
+func (s *Server) coverageRows(b *built) []coverageRow {
+	var out []coverageRow
+	for _, r := range b.out.Result.Coverage.Rows {
+		row := coverageRow{Req: r.Req, Basis: r.Req.Basis.String(), Covered: r.Covered()}
+		for _, a := range r.Articles {
+			if a != nil && a.Number != "" {
+				row.Articles = append(row.Articles, articleLink{a.Number, "/voorbeeld/verordening#artikel-" + a.Number})
+			}
+		}
+		out = append(out, row)
+	}
+	return out
+}
