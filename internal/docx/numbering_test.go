@@ -354,6 +354,7 @@ func TestNbsp(t *testing.T) {
 		{"", ""},
 		{"artikel ", "artikel "},
 		{" € 5", " €" + n + "5"},
+		{"in 2 artikel 3", "in 2 artikel" + n + "3"},
 	} {
 		if got := nbsp(tc.in); got != tc.want {
 			t.Errorf("nbsp(%q) = %q, want %q", tc.in, got, tc.want)

@@ -72,15 +72,20 @@ func nextWord(s string) string {
 
 // glue reports whether the space between word and next must not break;
 // before is the word before word.
+//
+// It runs for every space of every document: the cheap tests on the
+// shape of the words come before the comparisons with word lists.
 func glue(before, word, next string) bool {
 	word = strings.TrimLeft(word, "(")
 	switch {
+	case word == "" || next == "":
+		return false
 	case word == "€":
 		return startsDigit(next)
 	case isDay(word):
 		return isMonth(trimPunct(next))
-	case isMonth(word):
-		return isDay(strings.TrimLeft(before, "(")) && isYear(trimPunct(next))
+	case isDay(strings.TrimLeft(before, "(")) && isMonth(word):
+		return isYear(trimPunct(next))
 	}
 	return numbered(word, next)
 }
@@ -89,7 +94,9 @@ func glue(before, word, next string) bool {
 func numbered(word, next string) bool {
 	n := trimPunct(next)
 	switch {
-	case n == "":
+	case n == "" || len(word) < 3 || len(word) > 9:
+		return false
+	case !startsDigit(n) && !isRoman(n) && len(n) != 1:
 		return false
 	case strings.EqualFold(word, "artikel"), strings.EqualFold(word, "artikelen"), strings.EqualFold(word, "hoofdstuk"):
 		return startsDigit(n) || isRoman(n)
