@@ -12,17 +12,23 @@ const (
 )
 
 // WasWordt drafts the was-wordt-tabel that goes with the
-// wijzigingsverordening: one row per article that changes, is inserted or
-// goes, and one per definition when a change of the begripsbepalingen
-// only changes definitions, with the text as it reads now, the text as it
-// will read, and why. A cell holds the whole article: its heading, then
-// each lid after its number and each onderdeel after its letter, so that
-// the leden stay apart in every format.
+// wijzigingsverordening, with the text as it reads now, the text as it
+// will read, and why. An article that changes, is inserted or goes has a
+// row with its heading and the reason, then a row per lid, the leden of
+// the two texts side by side by their place in the article, each lid
+// after its number and each onderdeel after its letter: a table cell can
+// hold no line break in every format (GFM Markdown has none), so a row per
+// lid is what keeps the leden apart, as VNG's tables show them. A change
+// of the begripsbepalingen that only changes definitions has one row per
+// definition.
 func (a *Amendment) WasWordt() *document.Document {
 	title := "Was-wordt-tabel bij de " + a.Title()
 	t := &document.Table{Header: txts("Huidige tekst", "Nieuwe tekst", "Toelichting")}
 	row := func(old, new document.Text, why []document.Block) {
 		t.Rows = append(t.Rows, []document.Text{old, new, cellText(why)})
+	}
+	article := func(old, new *document.Article, none string, why []document.Block) {
+		t.Rows = append(t.Rows, articleRows(old, new, none, cellText(why))...)
 	}
 	for _, c := range a.Changes {
 		switch c.Kind {
@@ -44,16 +50,16 @@ func (a *Amendment) WasWordt() *document.Document {
 				}
 				continue
 			}
-			row(articleText(c.Old[0]), articleText(c.New[0]), a.why(c, nil))
+			article(c.Old[0], c.New[0], "", a.why(c, nil))
 		case Replaced:
-			row(articleText(c.Old[0]), articleText(c.New[0]), a.why(c, nil))
+			article(c.Old[0], c.New[0], "", a.why(c, nil))
 		case Inserted:
 			for _, n := range c.New {
-				row(document.Plain(newArticle), articleText(n), a.why(c, n))
+				article(nil, n, newArticle, a.why(c, n))
 			}
 		case Removed:
 			for _, o := range c.Old {
-				row(articleText(o), document.Plain(goes), a.why(c, o))
+				article(o, nil, goes, a.why(c, o))
 			}
 		}
 	}
@@ -69,6 +75,34 @@ func (a *Amendment) WasWordt() *document.Document {
 		},
 		Chapters: []*document.Chapter{{}},
 	}
+}
+
+// articleRows are the rows of one article in the was-wordt-tabel: its
+// heading and why, then a row per lid. old or new may be nil, and is then
+// the text none says.
+func articleRows(old, new *document.Article, none string, why document.Text) [][]document.Text {
+	o, n := articleParts(old), articleParts(new)
+	if o == nil {
+		o = []document.Text{document.Plain(none)}
+	}
+	if n == nil {
+		n = []document.Text{document.Plain(none)}
+	}
+	var rows [][]document.Text
+	for i := range max(len(o), len(n)) {
+		r := []document.Text{nil, nil, nil}
+		if i < len(o) {
+			r[0] = o[i]
+		}
+		if i < len(n) {
+			r[1] = n[i]
+		}
+		if i == 0 {
+			r[2] = why
+		}
+		rows = append(rows, r)
+	}
+	return rows
 }
 
 // definitionEdits returns the edits of a change of the begripsbepalingen
@@ -104,12 +138,30 @@ func definitionCell(art *document.Article, def document.Text) document.Text {
 	return append(document.Text{&document.Emph{Strong: true, Body: art.Heading()}, document.Str(" ")}, def...)
 }
 
-// articleText is an article as one cell: its heading in bold, then the
+// articleText is an article as one text: its heading in bold, then the
 // leden after their numbers and the onderdelen after their letters.
 func articleText(art *document.Article) document.Text {
-	out := document.Text{&document.Emph{Strong: true, Body: art.Heading()}}
+	parts := articleParts(art)
+	out := parts[0]
+	for _, p := range parts[1:] {
+		out = append(append(out, document.Str(" ")), p...)
+	}
+	return out
+}
+
+// articleParts is an article as the cells of the was-wordt-tabel: its
+// heading in bold, then each lid after its number with its onderdelen
+// after their letters. A nil article has none.
+func articleParts(art *document.Article) []document.Text {
+	if art == nil {
+		return nil
+	}
+	parts := []document.Text{{&document.Emph{Strong: true, Body: art.Heading()}}}
+	var out document.Text
 	add := func(sep string, t document.Text) {
-		out = append(out, document.Str(sep))
+		if len(out) > 0 {
+			out = append(out, document.Str(sep))
+		}
 		out = append(out, t...)
 	}
 	var items func([]*document.Item)
@@ -127,17 +179,18 @@ func articleText(art *document.Article) document.Text {
 		}
 	}
 	for _, l := range art.Leden {
+		out = nil
 		if l.Number != "" {
-			add(" "+l.Number+". ", l.Text)
-		} else {
-			add(" ", l.Text)
+			out = document.Text{document.Str(l.Number + ". ")}
 		}
+		out = append(out, l.Text...)
 		items(l.Items)
 		for _, b := range l.Blocks {
 			add(" ", cellText([]document.Block{b}))
 		}
+		parts = append(parts, out)
 	}
-	return out
+	return parts
 }
 
 // cellText is a sequence of blocks as one cell: paragraphs one after the

@@ -56,9 +56,17 @@ func TestAmendWasWordtRows(t *testing.T) {
 				t.Errorf("header %q", got)
 			}
 			var got []string
+			current := ""
 			for _, r := range tbl.Rows {
 				o, n, why := r[0].Markdown(), r[1].Markdown(), r[2].Plain()
 				var num string
+				if !rowArticle.MatchString(o) && !rowArticle.MatchString(n) {
+					// A lid of the article of the rows above.
+					if current == "" || why != "" || o == "" && n == "" {
+						t.Errorf("a lid row %q | %q | %q: empty, without its article, or with a toelichting", o, n, why)
+					}
+					continue
+				}
 				switch {
 				case o == newArticle:
 					num = rowArticle.FindStringSubmatch(n)[1]
@@ -83,6 +91,7 @@ func TestAmendWasWordtRows(t *testing.T) {
 				if why == "" {
 					t.Errorf("the row of article %s has no toelichting", num)
 				}
+				current = num
 				got = append(got, num)
 			}
 			slices.Sort(got)
@@ -174,5 +183,40 @@ func TestAmendWasWordtPandoc(t *testing.T) {
 	}
 	if tables != 1 {
 		t.Errorf("pandoc reads %d tables, want 1", tables)
+	}
+}
+
+// TestAmendWasWordtLidRows: the was-wordt-tabel gives each lid a row of
+// its own, the leden of the two texts side by side, after a row with the
+// heading and the reason; an inserted lid has an empty cell on the left.
+func TestAmendWasWordtLidRows(t *testing.T) {
+	lid := func(n, s string) *document.Lid { return &document.Lid{Number: n, Text: document.Plain(s)} }
+	old := &document.Article{Number: "5", Title: document.Plain("Aanvraag"), Leden: []*document.Lid{lid("1", "Oud een."), lid("2", "Oud twee.")}}
+	new := &document.Article{Number: "5", Title: document.Plain("Aanvraag"), Leden: []*document.Lid{lid("1", "Nieuw een."), lid("2", "Oud twee."), lid("3", "Nieuw drie.")}}
+	rows := articleRows(old, new, "", document.Plain("Omdat."))
+	var got [][]string
+	for _, r := range rows {
+		got = append(got, []string{r[0].Markdown(), r[1].Markdown()})
+	}
+	want := [][]string{
+		{"**Artikel 5. Aanvraag**", "**Artikel 5. Aanvraag**"},
+		{"1. Oud een.", "1. Nieuw een."},
+		{"2. Oud twee.", "2. Oud twee."},
+		{"", "3. Nieuw drie."},
+	}
+	if !slices.EqualFunc(got, want, slices.Equal) {
+		t.Errorf("rows\n%q\nwant\n%q", got, want)
+	}
+	if rows[0][2].Plain() != "Omdat." {
+		t.Errorf("the heading row's toelichting is %q", rows[0][2].Plain())
+	}
+	for i, r := range rows[1:] {
+		if len(r[2]) != 0 {
+			t.Errorf("lid row %d has a toelichting %q", i+1, r[2].Plain())
+		}
+	}
+	inserted := articleRows(nil, new, newArticle, nil)
+	if len(inserted) != 4 || inserted[0][0].Plain() != newArticle || len(inserted[1][0]) != 0 {
+		t.Errorf("an inserted article: %d rows, left cells %q, %q", len(inserted), inserted[0][0].Plain(), inserted[1][0].Plain())
 	}
 }
