@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"crypto/sha256"
 	"encoding/hex"
-	"fmt"
 	"html/template"
 	"net/http"
 	"net/http/httptest"
@@ -30,7 +29,13 @@ type built struct {
 	messages []message
 
 	mu    sync.Mutex
-	pages map[string]*rendered // rendered previews, by tab and form
+	pages map[pageKey]*rendered // rendered previews, by tab and form
+}
+
+// pageKey names a rendered preview: the tab, whole page or fragment.
+type pageKey struct {
+	tab      string
+	fragment bool
 }
 
 // rendered is a preview page as sent: its bytes and an entity tag. A page
@@ -80,14 +85,14 @@ type message struct {
 // answers at once wait for one build. It takes s.bmu, never s.mu, so a
 // build does not hold up the other requests.
 func (s *Server) builtFor(data []byte) *built {
-	key := string(data)
 	s.bmu.Lock()
-	if b, ok := s.builds[key]; ok {
+	if b, ok := s.builds[string(data)]; ok { // the conversion does not copy
 		s.bmu.Unlock()
 		<-b.ready
 		return b
 	}
-	b := &built{key: key, ready: make(chan struct{}), pages: map[string]*rendered{}}
+	key := string(data)
+	b := &built{key: key, ready: make(chan struct{}), pages: map[pageKey]*rendered{}}
 	if s.builds == nil {
 		s.builds = map[string]*built{}
 	}
@@ -163,7 +168,7 @@ func (s *Server) previewFragment(w http.ResponseWriter, r *http.Request) {
 func (s *Server) servePreview(w http.ResponseWriter, r *http.Request, fragment bool) {
 	tab := r.PathValue("doc")
 	b := s.builtFor(*s.shown.Load())
-	key := fmt.Sprintf("%s/%v", tab, fragment)
+	key := pageKey{tab, fragment}
 	b.mu.Lock()
 	page, ok := b.pages[key]
 	b.mu.Unlock()
