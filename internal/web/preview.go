@@ -42,8 +42,8 @@ type pageKey struct {
 // is rendered once per build; the script asks for it every two seconds,
 // and with the tag the browser's repeated asks for an unchanged page cost
 // a 304 and no body. (Gzip was tried and dropped: on loopback the
-// client's inflating of 125 kB cost more than the bytes it saved; p99 went
-// from 27 to 37-96 ms in BenchmarkPreview.)
+// client's inflating of 125 kB cost more than the bytes it saved; it took
+// two thirds of the CPU profile of BenchmarkPreview, and p99 doubled.)
 type rendered struct {
 	raw  []byte
 	etag string
