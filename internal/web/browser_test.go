@@ -1,8 +1,11 @@
 package web
 
 import (
+	"archive/zip"
+	"bytes"
 	"context"
 	"fmt"
+	"io"
 	"net/http"
 	"net/http/httptest"
 	"net/url"
@@ -12,6 +15,7 @@ import (
 	"testing"
 	"time"
 
+	cdpbrowser "github.com/chromedp/cdproto/browser"
 	"github.com/chromedp/cdproto/runtime"
 	"github.com/chromedp/chromedp"
 
@@ -246,5 +250,101 @@ func screenshots(t *testing.T, ctx context.Context, base, dir string) {
 			t.Fatal(err)
 		}
 		os.WriteFile(filepath.Join(dir, s.name), png, 0o644)
+	}
+}
+
+// TestBrowserDownloadZip downloads the zip of documents from the Bestanden
+// page as a user does, by clicking its link, and opens what the browser
+// saved: every document in Markdown, HTML and Word, and the answers.
+func TestBrowserDownloadZip(t *testing.T) {
+	ctx, base, c, _ := browser(t)
+	c.complete()
+	dir := t.TempDir()
+	progress := chromedp.Events(ctx, cdpbrowser.DownloadProgress)
+	if err := chromedp.Do(ctx,
+		chromedp.Navigate(base+"/bestanden"),
+		chromedp.Func(func(ctx context.Context, _ *chromedp.Target) error {
+			_, err := chromedp.Call(ctx, cdpbrowser.SetDownloadBehavior, cdpbrowser.SetDownloadBehaviorParams{
+				Behavior:      cdpbrowser.SetDownloadBehaviorBehaviorAllowAndName,
+				DownloadPath:  dir,
+				EventsEnabled: new(true),
+			})
+			return err
+		}),
+		chromedp.Click(chromedp.CSS(`a[href="/documenten.zip"]`)),
+	); err != nil {
+		t.Fatal(err)
+	}
+	var saved string
+	for ev, err := range progress {
+		if err != nil {
+			t.Fatalf("waiting for the download: %v", err)
+		}
+		if ev.State == cdpbrowser.DownloadProgressStateCanceled {
+			t.Fatal("the browser cancelled the download")
+		}
+		if ev.State == cdpbrowser.DownloadProgressStateCompleted {
+			saved = filepath.Join(dir, ev.GUID) // allowAndName names it by its GUID
+			break
+		}
+	}
+	data, err := os.ReadFile(saved)
+	if err != nil {
+		t.Fatal(err)
+	}
+	checkZip(t, data)
+}
+
+// checkZip checks a zip of documents: each document in md, html (a Dutch
+// page) and docx (itself a zip with word/document.xml), and the answers.
+func checkZip(t *testing.T, data []byte) {
+	t.Helper()
+	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
+	if err != nil {
+		t.Fatalf("the download is no zip (%d bytes): %v", len(data), err)
+	}
+	files := map[string][]byte{}
+	for _, f := range zr.File {
+		rc, err := f.Open()
+		if err != nil {
+			t.Fatalf("%s: %v", f.Name, err)
+		}
+		b, err := io.ReadAll(rc)
+		rc.Close()
+		if err != nil {
+			t.Fatalf("%s: %v", f.Name, err)
+		}
+		files[f.Name] = b
+	}
+	want := []string{"antwoorden.yaml"}
+	for _, doc := range []string{"verordening", "beleidsregels", "informatieblad", "dekking"} {
+		for _, ext := range zipFormats {
+			want = append(want, doc+"."+ext)
+		}
+	}
+	for _, name := range want {
+		b, ok := files[name]
+		switch {
+		case !ok:
+			t.Errorf("the zip lacks %s", name)
+		case len(b) == 0:
+			t.Errorf("%s is empty", name)
+		case strings.HasSuffix(name, ".html") && !bytes.Contains(b, []byte(`<html lang="nl"`)):
+			t.Errorf("%s has no <html lang=\"nl\"", name)
+		case strings.HasSuffix(name, ".docx"):
+			dr, err := zip.NewReader(bytes.NewReader(b), int64(len(b)))
+			if err != nil {
+				t.Errorf("%s is no zip: %v", name, err)
+				continue
+			}
+			if f, err := dr.Open("word/document.xml"); err != nil {
+				t.Errorf("%s has no word/document.xml: %v", name, err)
+			} else {
+				f.Close()
+			}
+		}
+	}
+	if y := files["antwoorden.yaml"]; !bytes.Contains(y, []byte("gemeente: Testdorp")) {
+		t.Errorf("antwoorden.yaml in the zip:\n%s", y)
 	}
 }

@@ -24,7 +24,14 @@ func (s *Server) commit(next *state) error {
 		}
 	}
 	s.st = next
+	s.publish()
 	return nil
+}
+
+// publish makes s.st the answers the preview shows; the caller holds s.mu.
+func (s *Server) publish() {
+	data := s.st.bytes()
+	s.shown.Store(&data)
 }
 
 // replace reads a whole answers file, checked by the CLI's decoder for

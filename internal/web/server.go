@@ -18,6 +18,7 @@ import (
 	"net/http"
 	"strings"
 	"sync"
+	"sync/atomic"
 
 	"verordening/internal/pipeline"
 	"verordening/internal/region"
@@ -62,6 +63,9 @@ type Server struct {
 
 	mu sync.Mutex // guards st and the memo of values
 	st *state
+	// shown is st.bytes() as last committed: the preview reads it without
+	// s.mu, so that it does not queue behind the posts of other tabs.
+	shown atomic.Pointer[[]byte]
 
 	memo map[string]*decoded // by answers file; see values
 	// name is the file name the answers' messages give.
@@ -91,6 +95,7 @@ func New(cfg Config) (*Server, error) {
 			return nil, err
 		}
 	}
+	s.publish()
 	if cfg.Region != nil {
 		if err := s.loadRegion(cfg.Region); err != nil {
 			return nil, err

@@ -11,6 +11,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -408,5 +409,40 @@ func TestMeerkeuzeDefault(t *testing.T) {
 		if got := strings.Contains(yaml, mq.ID+":"); got != tt.given || !strings.Contains(yaml, tt.want) {
 			t.Errorf("%d: answers file\n%s\nwant given %v, %q", i, yaml, tt.given, tt.want)
 		}
+	}
+}
+
+// TestPreviewCaching: a preview is sent with its length and an entity
+// tag; asking again with the tag gives 304 until an answer changes it.
+func TestPreviewCaching(t *testing.T) {
+	c := newClient(t, Config{})
+	c.complete()
+	get := func(path, etag string) (int, string, http.Header) {
+		r := httptest.NewRequest("GET", path, nil)
+		if etag != "" {
+			r.Header.Set("If-None-Match", etag)
+		}
+		return c.do(r)
+	}
+	for _, path := range []string{"/voorbeeld/verordening", "/voorbeeld/dekking/fragment"} {
+		code, body, h := get(path, "")
+		etag := h.Get("ETag")
+		if code != http.StatusOK || etag == "" || h.Get("Content-Length") != strconv.Itoa(len(body)) || h.Get("Cache-Control") != "no-cache" {
+			t.Fatalf("GET %s: %d, ETag %q, Content-Length %q for %d bytes, Cache-Control %q", path, code, etag, h.Get("Content-Length"), len(body), h.Get("Cache-Control"))
+		}
+		if code, body, _ := get(path, etag); code != http.StatusNotModified || body != "" {
+			t.Errorf("GET %s with its tag: %d, %d bytes; want 304 without a body", path, code, len(body))
+		}
+		if code, _, _ := get(path, `"ander"`); code != http.StatusOK {
+			t.Errorf("GET %s with another tag: %d, want 200", path, code)
+		}
+	}
+	_, before, h := get("/voorbeeld/verordening", "")
+	if code, body, _ := c.post("/stap/gemeente", url.Values{"gemeente": {"Anderdorp"}}); code != http.StatusSeeOther {
+		t.Fatalf("%d %s", code, body)
+	}
+	code, after, _ := get("/voorbeeld/verordening", h.Get("ETag"))
+	if code != http.StatusOK || after == before || !strings.Contains(after, "Anderdorp") {
+		t.Errorf("after a change, the old tag gives %d and the page %s Anderdorp", code, map[bool]string{true: "names", false: "does not name"}[strings.Contains(after, "Anderdorp")])
 	}
 }
