@@ -3,6 +3,7 @@ package assemble
 import (
 	"strconv"
 	"strings"
+	"sync"
 
 	"verordening/internal/clause"
 	"verordening/internal/document"
@@ -17,7 +18,8 @@ import (
 //     for each build took a fifth of a region build;
 //   - the term table that finds defined terms in article texts, with what
 //     it found in each text;
-//   - the typed form of each Markdown text (see typed).
+//   - the typed form of each Markdown text (see typed);
+//   - the runners of the frame templates (see Frames).
 //
 // The caller that loads the library creates one (pipeline does, one per
 // content pack) and passes it in Options. A nil *Cache keeps nothing:
@@ -28,6 +30,8 @@ type Cache struct {
 	output memo.Map[string, string]
 	terms  *termTable
 	parsed memo.Map[string, document.Text]
+	// runners are the runners of the frames (Cache.Frames) not in use.
+	runners sync.Pool
 }
 
 // maxCached bounds the template output cache and the term table's memory

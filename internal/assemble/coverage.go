@@ -140,7 +140,8 @@ func codeIDs(msg string) string { return questionID.ReplaceAllString(msg, "`$0`"
 // Report builds the coverage report (dekkingsoverzicht) as a document,
 // its prose from the frames in templates/dekking/.
 func (c *Coverage) Report(v *document.Document) (*document.Document, error) {
-	f := NewFrames(c.lib)
+	f := c.cache.Frames(c.lib)
+	defer f.Release()
 	data := map[string]any{"Citeertitel": v.Citeertitel, "Ontbreekt": c.Missing()}
 	title := f.Text(dekkingFrame("titel"), data)
 	d := &document.Document{Kind: document.Dekking, Gemeente: v.Gemeente,

@@ -4,7 +4,6 @@ import (
 	"path"
 	"strings"
 
-	"verordening/internal/assemble"
 	"verordening/internal/document"
 	"verordening/internal/format"
 	"verordening/internal/render"
@@ -52,7 +51,8 @@ func DocumentRows(docs []*document.Document, files []File) []IndexRow {
 // with region a region) as HTML in the look of the documents: the title
 // and introduction from templates/index/, then a table of rows.
 func (c *Content) Index(name string, region bool, rows []IndexRow) (File, error) {
-	f := assemble.NewFrames(c.Library)
+	f := c.Cache.Frames(c.Library)
+	defer f.Release()
 	data := map[string]any{"Naam": format.EscapeMarkdown(name), "Regio": region}
 	title := document.ParseMarkdown(f.Text("templates/index/titel.md.tmpl", data))
 	intro := document.ParseMarkdown(f.Text("templates/index/inleiding.md.tmpl", data))
