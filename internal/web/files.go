@@ -34,23 +34,23 @@ func (s *Server) publish() {
 	s.shown.Store(&data)
 }
 
-// replace reads a whole answers file, checked by the CLI's decoder for
-// drafts: unknown keys, duplicates and wrong values refuse it, at their
-// file:line:col; questions left open do not.
-func (s *Server) replace(name string, data []byte) error {
+// read reads a whole answers file as the state that would replace the
+// current one, checked by the CLI's decoder for drafts: unknown keys,
+// duplicates and wrong values refuse it, at their file:line:col; questions
+// left open do not.
+func (s *Server) read(name string, data []byte) (*state, error) {
 	if _, err := answer.DecodePartial(name, data, s.c.Questions); err != nil {
-		return err
+		return nil, err
 	}
 	root, err := question.ParseYAML(name, data)
 	if err != nil {
-		return err
+		return nil, err
 	}
-	next := newState(s.c.Questions, s.st.name)
+	next := newState(s.c.Questions, s.name)
 	if err := next.load(root); err != nil {
-		return err
+		return nil, err
 	}
-	s.st = next
-	return nil
+	return next, nil
 }
 
 // messages returns the lines the CLI prints for err.
@@ -99,13 +99,11 @@ func (s *Server) upload(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	name := filepath.Base(strings.ReplaceAll(hdr.Filename, `\`, "/"))
-	old := s.st
-	if err := s.replace(name, data); err != nil {
+	next, err := s.read(name, data)
+	if err != nil {
 		s.showFiles(w, messages(err), "", http.StatusUnprocessableEntity)
 		return
 	}
-	next := s.st
-	s.st = old
 	if err := s.commit(next); err != nil {
 		s.showFiles(w, []string{err.Error()}, "", http.StatusInternalServerError)
 		return

@@ -91,9 +91,11 @@ func New(cfg Config) (*Server, error) {
 	}
 	s := &Server{cfg: cfg, c: cfg.Content, csrf: hex.EncodeToString(tok), st: newState(cfg.Content.Questions, name), name: name, memo: map[string]*decoded{}}
 	if len(cfg.Initial) > 0 {
-		if err := s.replace(name, cfg.Initial); err != nil {
+		st, err := s.read(name, cfg.Initial)
+		if err != nil {
 			return nil, err
 		}
+		s.st = st
 	}
 	s.publish()
 	if cfg.Region != nil {
