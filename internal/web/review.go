@@ -49,13 +49,12 @@ func (s *Server) review(w http.ResponseWriter, r *http.Request) {
 	defer s.mu.Unlock()
 	b := s.current()
 	data := map[string]any{"Title": "Overzicht van de antwoorden", "Current": "overzicht", "Messages": b.messages}
-	p, err := s.values(s.st)
+	p, asked, err := s.values(s.st)
 	if err != nil {
 		data["Messages"] = []message{{Text: err.Error()}}
 		s.render(w, "review", http.StatusOK, data)
 		return
 	}
-	asked := s.asked(p)
 	var secs []reviewSection
 	for _, sec := range s.sections() {
 		rs := reviewSection{Section: sec}

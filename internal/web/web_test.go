@@ -257,8 +257,7 @@ func TestConditionalAndDefaults(t *testing.T) {
 	for _, sec := range q.Sections {
 		_, body := c.get("/stap/" + sec.ID)
 		s := c.h.(*Server)
-		p, _ := s.values(s.st)
-		asked := s.asked(p)
+		_, asked, _ := s.values(s.st)
 		for _, qq := range sec.Questions {
 			shown := strings.Contains(body, `data-question="`+qq.ID+`"`)
 			if shown != asked[qq.ID] {

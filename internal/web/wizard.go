@@ -32,46 +32,36 @@ func (s *Server) section(id string) (int, *question.Section) {
 }
 
 // values returns the answers the file gives, typed, read by the CLI's own
-// decoder for drafts (answer.DecodePartial).
-// The last results are kept (callers hold s.mu), with the questions they
-// make apply: a page asks for them more than once, and a user goes back
-// and forth between a few answers.
-func (s *Server) values(st *state) (*answer.Partial, error) {
+// decoder for drafts (answer.DecodePartial), and the ids of the questions
+// that apply. The last results are kept (callers hold s.mu): a page asks
+// for them more than once, and a user goes back and forth between a few
+// answers.
+func (s *Server) values(st *state) (*answer.Partial, map[string]bool, error) {
 	data := st.bytes()
 	if m, ok := s.memo[string(data)]; ok {
-		return m.p, nil
+		return m.p, m.asked, nil
 	}
 	p, err := answer.DecodePartial(st.name, data, s.c.Questions)
-	if err == nil {
-		if len(s.memo) >= maxBuilds {
-			clear(s.memo)
-		}
-		s.memo[string(data)] = &decoded{p: p}
+	if err != nil {
+		return nil, nil, err
 	}
-	return p, err
+	if len(s.memo) >= maxBuilds {
+		clear(s.memo)
+	}
+	m := &decoded{p: p, asked: s.evalAsked(p)}
+	s.memo[string(data)] = m
+	return m.p, m.asked, nil
 }
 
-// decoded is a memo of values and asked for one answers file.
+// decoded is what values keeps for one answers file.
 type decoded struct {
 	p     *answer.Partial
 	asked map[string]bool
 }
 
-// asked returns the ids of the questions that apply: each condition is
+// evalAsked returns the ids of the questions that apply: each condition is
 // evaluated, in order, with the answers given or else the defaults, as
 // "build" decides them.
-func (s *Server) asked(p *answer.Partial) map[string]bool {
-	for _, m := range s.memo {
-		if m.p == p {
-			if m.asked == nil {
-				m.asked = s.evalAsked(p)
-			}
-			return m.asked
-		}
-	}
-	return s.evalAsked(p)
-}
-
 func (s *Server) evalAsked(p *answer.Partial) map[string]bool {
 	env := map[string]any{}
 	for _, q := range s.c.Questions.Questions {
@@ -205,13 +195,12 @@ func (s *Server) showSection(w http.ResponseWriter, id string, st *state, posted
 		s.notFound(w)
 		return
 	}
-	p, err := s.values(st)
+	p, asked, err := s.values(st)
 	if err != nil {
 		// The file holds a value the form cannot show: say where.
 		s.render(w, "problem", http.StatusOK, map[string]any{"Title": "Het antwoordbestand heeft fouten", "Messages": messages(err)})
 		return
 	}
-	asked := s.asked(p)
 	fs := s.fields(sec, st, p, asked, posted, errs)
 	var summary []field
 	for _, f := range fs {
@@ -271,12 +260,11 @@ func (s *Server) sectionPost(w http.ResponseWriter, r *http.Request) {
 		s.notFound(w)
 		return
 	}
-	p, err := s.values(s.st)
+	_, asked, err := s.values(s.st)
 	if err != nil {
 		http.Redirect(w, r, "/stap/"+id, http.StatusSeeOther)
 		return
 	}
-	asked := s.asked(p)
 	next := s.st.clone()
 	errs := map[string]string{}
 	posted := map[string][]string{}
@@ -306,9 +294,7 @@ func (s *Server) sectionPost(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	// A question the answers just made applicable is asked on the same page.
-	np, _ := s.values(s.st)
-	if np != nil {
-		nowAsked := s.asked(np)
+	if _, nowAsked, err := s.values(s.st); err == nil {
 		for _, q := range sec.Questions {
 			if nowAsked[q.ID] && !asked[q.ID] && q.Default == nil && !s.st.given(q.ID) {
 				http.Redirect(w, r, "/stap/"+id+"#"+q.ID, http.StatusSeeOther)
