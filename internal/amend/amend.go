@@ -18,7 +18,6 @@ import (
 	"slices"
 	"sort"
 	"strings"
-	"text/template"
 
 	"verordening/internal/answer"
 	"verordening/internal/assemble"
@@ -88,7 +87,6 @@ type Amendment struct {
 	Others  []Other        // other documents that change: beleidsregels, informatieblad
 
 	lib      *clause.Library
-	set      *template.Template
 	newRes   *assemble.Result
 	oldIDs   map[string]bool // clause ids of the old verordening
 	newIDs   map[string]bool // clause ids of the new verordening
@@ -144,7 +142,6 @@ func Compare(c *pipeline.Content, oldAns, newAns *answer.Answers) (*Amendment, e
 		NewAnswers:  newAns,
 		Old:         oldRes.Verordening,
 		lib:         c.Library,
-		set:         c.Library.Templates(),
 		newRes:      newRes,
 		oldIDs:      map[string]bool{},
 		newIDs:      map[string]bool{},

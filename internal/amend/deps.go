@@ -2,7 +2,6 @@ package amend
 
 import (
 	"slices"
-	"text/template"
 
 	"verordening/internal/clause"
 )
@@ -14,19 +13,18 @@ type deps struct {
 	clauses []string
 }
 
-// clauseDeps reads a clause's template through its clause.Inspection: the
-// answers the cache tracks (clause.Deps: .A.x, index, cijfer, open), the
-// questions whose source (bron) or labels (label, labels) it names, and
-// the clauses it asks about (selected) or refers to (ref, Ref, refs); and
-// it adds its condition's variables.
-func clauseDeps(set *template.Template, c *clause.Clause) deps {
+// clauseDeps reads a clause's template through the clause.Inspection the
+// library made of it when it loaded: the answers the cache tracks
+// (clause.Deps: .A.x, index, cijfer, open), the questions whose source
+// (bron) or labels (label, labels) it names, and the clauses it asks about
+// (selected) or refers to (ref, Ref, refs); and it adds its condition's
+// variables.
+func clauseDeps(lib *clause.Library, c *clause.Clause) deps {
 	var d deps
 	if c.When != nil {
 		d.answers = append(d.answers, c.When.Uses...)
 	}
-	if t := set.Lookup(c.Path); t != nil && t.Tree != nil {
-		in := clause.Inspect(t.Tree)
-		cd := in.Deps()
+	if in, cd := lib.Inspection(c.Path), lib.Deps(c.Path); in != nil && cd != nil {
 		d.answers = append(d.answers, cd.Answers...)
 		d.answers = append(d.answers, cd.Sources...)
 		d.clauses = append(d.clauses, cd.Selected...)

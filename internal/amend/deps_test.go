@@ -36,9 +36,8 @@ Alleen voor een test.
 func TestDepsAgree(t *testing.T) {
 	c := pipelinetest.Overlay(t, map[string]string{"clauses/verordening/00-aaa-deps.md": depsClause})
 	lib := c.Library
-	set := lib.Templates()
 	for _, cl := range append(slices.Clone(lib.Clauses), lib.Definitions...) {
-		in, cache, am := lib.Inspection(cl.Path), lib.Deps(cl.Path), clauseDeps(set, cl)
+		in, cache, am := lib.Inspection(cl.Path), lib.Deps(cl.Path), clauseDeps(lib, cl)
 		if in == nil || cache == nil {
 			t.Errorf("%s: not inspected", cl.Path)
 			continue
@@ -68,7 +67,7 @@ func TestDepsAgree(t *testing.T) {
 			}
 		}
 	}
-	d := clauseDeps(set, lib.Lookup("deps-proef"))
+	d := clauseDeps(lib, lib.Lookup("deps-proef"))
 	want := []string{"begeleidingsniveaus", "bekostiging", "kostenplafond_bedrag", "nazorg_uren", "uurtarief"}
 	if !slices.Equal(d.answers, want) {
 		t.Errorf("deps-proef: amend reads %v, want %v", d.answers, want)

@@ -251,7 +251,7 @@ func (a *Amendment) clauseDeps(ids ...string) deps {
 	var d deps
 	for _, id := range ids {
 		if cl := a.lib.Lookup(id); cl != nil {
-			x := clauseDeps(a.set, cl)
+			x := clauseDeps(a.lib, cl)
 			d.answers = append(d.answers, x.answers...)
 			d.clauses = append(d.clauses, x.clauses...)
 		}
