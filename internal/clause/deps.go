@@ -2,7 +2,6 @@ package clause
 
 import (
 	"slices"
-	"text/template/parse"
 )
 
 // Deps is what a template's output can depend on, read from its
@@ -119,6 +118,3 @@ func (d *Deps) call(in *Inspection, c Call) bool {
 	}
 	return true
 }
-
-// treeDeps is the dependencies of one parse tree.
-func treeDeps(t *parse.Tree) *Deps { return Inspect(t).Deps() }

@@ -43,7 +43,7 @@ func TestDeps(t *testing.T) {
 		if err != nil {
 			t.Fatalf("%s: %v", tt.src, err)
 		}
-		got := treeDeps(tmpl.Tree)
+		got := Inspect(tmpl.Tree).Deps()
 		if !tt.want.Static {
 			if got.Static {
 				t.Errorf("%s: Static, want not", tt.src)
