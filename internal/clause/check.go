@@ -215,10 +215,17 @@ func checkBody(name, body string, texts []*parse.TextNode, errs *source.ErrorLis
 }
 
 func checkLine(name, body, line string, off int, atStart, inNote bool, errs *source.ErrorList) {
-	if loc := rawHTMLRe.FindStringIndex(line); loc != nil {
-		errs.Add(lineCol(name, body, off+loc[0]), "HTML in de tekst van een clausule is niet toegestaan (de HTML-uitvoer zou het weglaten); schrijf gewone tekst, *cursief* of **vet**")
+	// The cheap tests come first: most lines hold no "<" and start with
+	// a letter, and the regular expressions were a tenth of loading.
+	if strings.IndexByte(line, '<') >= 0 {
+		if loc := rawHTMLRe.FindStringIndex(line); loc != nil {
+			errs.Add(lineCol(name, body, off+loc[0]), "HTML in de tekst van een clausule is niet toegestaan (de HTML-uitvoer zou het weglaten); schrijf gewone tekst, *cursief* of **vet**")
+		}
 	}
 	if !atStart {
+		return
+	}
+	if first := strings.TrimLeft(line, " "); first == "" || !strings.ContainsRune("#=-*_", rune(first[0])) {
 		return
 	}
 	line = strings.TrimRight(line, "\r")

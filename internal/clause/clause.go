@@ -131,17 +131,26 @@ func (l *Library) Document(doc string) []*Clause {
 // Load reads clauses/ and templates/ from fsys and checks them against the
 // questionnaire.
 func Load(fsys fs.FS, qs *question.Questionnaire) (*Library, error) {
+	return ReadTexts(fsys).Load(fsys, qs)
+}
+
+// Load checks the texts against the questionnaire and makes the library,
+// with what else clauses/ holds in fsys.
+func (t *Texts) Load(fsys fs.FS, qs *question.Questionnaire) (*Library, error) {
 	l := &Library{Questions: qs, byID: map[string]*Clause{}, Chapters: map[string][]Chapter{}, inspected: map[string]*Inspection{}}
-	l.set = template.New("").Option("missingkey=error").Funcs(parseFuncs())
+	l.set = template.New("").Option("missingkey=error").Funcs(t.funcs)
 	var errs source.ErrorList
 	errs.Append(source.Pos{File: statutesFile}, l.loadStatutes(fsys))
 	errs.Append(source.Pos{File: "clauses/hoofdstukken.yaml"}, l.loadChapters(fsys))
 	errs.Append(source.Pos{File: "clauses/eisen.yaml"}, l.loadRequirements(fsys))
 	errs.Append(source.Pos{File: RulesFile}, l.loadRules(fsys))
-	for _, dir := range append(slices.Clone(Documents), definitionsDir) {
-		errs.Append(source.Pos{File: "clauses/" + dir}, l.loadDir(fsys, dir))
+	for _, d := range t.dirs {
+		errs.Append(source.Pos{File: "clauses/" + d.name}, l.loadDir(d))
 	}
-	errs.Append(source.Pos{File: "templates"}, l.loadFrames(fsys))
+	for _, f := range t.frames {
+		l.add(f, &errs)
+	}
+	errs.Append(source.Pos{File: "templates"}, t.framesErr)
 	l.inspect()
 	l.checkLinks(&errs)
 	for _, t := range l.set.Templates() {
@@ -155,17 +164,10 @@ func Load(fsys fs.FS, qs *question.Questionnaire) (*Library, error) {
 	return l, errs.Err()
 }
 
-func (l *Library) loadDir(fsys fs.FS, dir string) error {
-	names, _ := fs.Glob(fsys, "clauses/"+dir+"/*.md")
-	sort.Strings(names)
+func (l *Library) loadDir(d textDir) error {
 	var errs source.ErrorList
-	for _, name := range names {
-		data, err := fs.ReadFile(fsys, name)
-		if err != nil {
-			return err
-		}
-		c, err := l.parseClause(name, data, dir)
-		errs.Append(source.Pos{File: name, Line: 1, Col: 1}, err)
+	for _, f := range d.files {
+		c := l.linkClause(f, &errs)
 		if c == nil {
 			continue
 		}
@@ -179,6 +181,9 @@ func (l *Library) loadDir(fsys fs.FS, dir string) error {
 		} else {
 			l.Clauses = append(l.Clauses, c)
 		}
+	}
+	if d.err != nil {
+		return d.err
 	}
 	return errs.Err()
 }
@@ -201,41 +206,26 @@ type rawClause struct {
 
 var clauseKeys = []string{"id", "document", "chapter", "order", "kind", "group", "title", "when", "covers", "defines", "uses", "basis", "wettekst"}
 
-func (l *Library) parseClause(name string, data []byte, dir string) (*Clause, error) {
-	front, body, err := SplitFrontMatter(data)
-	if err != nil {
-		return nil, &source.Error{Pos: source.Pos{File: name, Line: 1, Col: 1}, Msg: err.Error()}
+// linkClause makes the clause of a file read by ReadTexts, checked
+// against the questionnaire and the library; it is nil when the file's
+// front matter could not be read.
+func (l *Library) linkClause(f *clauseFile, errs *source.ErrorList) *Clause {
+	if !f.ok {
+		errs.Append(source.Pos{File: f.name, Line: 1, Col: 1}, f.errs.Err())
+		return nil
 	}
-	var node yaml.Node
-	if err := yaml.Unmarshal(front, &node); err != nil {
-		return nil, shiftLines(question.YAMLError(name, err), 1)
-	}
-	var errs source.ErrorList
-	var r rawClause
-	if doc := docNode(&node); doc != nil {
-		shiftNode(doc, 1)
-		checkKeys(name, doc, &errs)
-		if err := doc.Decode(&r); err != nil {
-			errs.Append(source.Pos{File: name, Line: 2, Col: 1}, question.YAMLError(name, err))
-			return nil, errs
-		}
-	}
+	r, name := f.raw, f.name
 	c := &Clause{ID: r.ID, Document: r.Document, Chapter: r.Chapter, Order: r.Order, Kind: r.Kind,
 		Group: r.Group, Title: r.Title, Covers: r.Covers, Uses: r.Uses, Path: name,
 		Pos: source.Pos{File: name, Line: 2, Col: 1}}
-	l.checkClause(c, r, dir, &errs)
-	c.When = l.compileWhen(name, &r.When, &errs)
-	l.readBasis(c, name, &r.Basis, &errs)
-	readWettekst(c, name, &r.Wettekst, &errs)
-	if t, err := l.set.New(name).Parse(string(body)); err != nil {
-		errs.Append(source.Pos{File: name}, ParseError(name, string(body), err))
-	} else {
-		in := Inspect(t.Tree)
-		l.inspected[name] = in
-		checkBody(name, string(body), in.Texts, &errs)
-		l.checkDefines(name, string(body), &errs)
-	}
-	return c, errs.Err()
+	var own source.ErrorList
+	l.checkClause(c, r, f.dir, &own)
+	c.When = l.compileWhen(name, &r.When, &own)
+	l.readBasis(c, name, &r.Basis, &own)
+	readWettekst(c, name, &r.Wettekst, &own)
+	l.add(&f.textFile, &own)
+	errs.Append(source.Pos{File: name, Line: 1, Col: 1}, own.Err())
+	return c
 }
 
 // readBasis reads the statute references of basis, each error at its
@@ -490,39 +480,6 @@ func (l *Library) Requirement(id string) *Requirement {
 		}
 	}
 	return nil
-}
-
-// loadFrames parses the document frames (templates/<document>/*.md.tmpl)
-// into the same template set, under their paths.
-func (l *Library) loadFrames(fsys fs.FS) error {
-	var errs source.ErrorList
-	for _, doc := range append(slices.Clone(Documents), ReportFrames...) {
-		names, _ := fs.Glob(fsys, "templates/"+doc+"/*.md.tmpl")
-		sort.Strings(names)
-		for _, name := range names {
-			data, err := fs.ReadFile(fsys, name)
-			if err != nil {
-				return err
-			}
-			if _, err := l.set.New(name).Parse(string(data)); err != nil {
-				errs.Append(source.Pos{File: name}, ParseError(name, string(data), err))
-			} else {
-				l.checkDefines(name, string(data), &errs)
-			}
-		}
-	}
-	return errs.Err()
-}
-
-// checkDefines refuses {{ define }} and {{ block }} in file name: a
-// template defined there would join the set under its own name and could
-// replace another clause's or frame's text.
-func (l *Library) checkDefines(name, text string, errs *source.ErrorList) {
-	for _, t := range l.set.Templates() {
-		if t.Tree != nil && t.Tree.ParseName == name && t.Name() != name {
-			errs.Add(lineCol(name, text, int(t.Tree.Root.Pos)), "{{ define }} en {{ block }} zijn niet toegestaan (hier %q); schrijf de tekst in de clausule zelf", t.Name())
-		}
-	}
 }
 
 // HasTemplate reports whether the set holds a template of that name.

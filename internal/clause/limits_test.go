@@ -154,6 +154,7 @@ func TestBodyMarkup(t *testing.T) {
 		{"rule", "***", at(1) + "een regel met alleen \"***\""},
 		{"define", `{{ define "templates/verordening/aanhef.md.tmpl" }}Anders{{ end }}Tekst.`, target + ":12:"},
 		{"block", `{{ block "x" . }}Anders{{ end }}Tekst.`, "{{ define }} en {{ block }} zijn niet toegestaan (hier \"x\")"},
+		{"empty define", `{{ define "templates/verordening/aanhef.md.tmpl" }}{{ end }}Tekst.`, target + ":12:"},
 		{"heading in the toelichting", "Tekst.\n\n## Toelichting\n\n## Kop", fmt.Sprintf("%s:%d:1: in de toelichting van een clausule zijn alleen koppen", target, targetLine+4)},
 	}
 	for _, tc := range tests {

@@ -6,13 +6,19 @@ package condition
 import (
 	"errors"
 	"fmt"
+	"reflect"
 	"regexp"
 	"slices"
 	"strings"
+	"sync"
 
 	"github.com/expr-lang/expr"
 	"github.com/expr-lang/expr/ast"
+	exprchecker "github.com/expr-lang/expr/checker"
+	"github.com/expr-lang/expr/compiler"
+	"github.com/expr-lang/expr/conf"
 	"github.com/expr-lang/expr/file"
+	"github.com/expr-lang/expr/optimizer"
 	"github.com/expr-lang/expr/vm"
 
 	"verordening/internal/source"
@@ -31,6 +37,14 @@ type Var struct {
 type Env struct {
 	vars map[string]Var
 	zero map[string]any
+
+	// mu guards cfg, expr's configuration for this environment: built by
+	// the first Compile and grown by Add, so that compiling a condition
+	// does not describe every variable's type to expr again (expr.Compile
+	// with expr.Env does, and for the few hundred conditions of a content
+	// pack that was a tenth of a build's start).
+	mu  sync.Mutex
+	cfg *conf.Config
 }
 
 // NewEnv builds an environment from the variables.
@@ -46,8 +60,48 @@ func NewEnv(vars []Var) *Env {
 // Add adds the variable v to e, for a condition compiled after it; the
 // conditions compiled before keep what they were checked against.
 func (e *Env) Add(v Var) {
+	e.mu.Lock()
+	defer e.mu.Unlock()
 	e.vars[v.Name] = v
 	e.zero[v.Name] = v.Zero
+	if e.cfg != nil {
+		e.cfg.Env.Fields[v.Name] = e.cfg.NtCache.NatureOf(v.Zero)
+	}
+}
+
+// config returns expr's configuration for e, as expr.Compile would make it
+// with the options expr.Env(e.zero) and expr.AsBool(). e.mu is held.
+func (e *Env) config() *conf.Config {
+	if e.cfg == nil {
+		c := conf.New(e.zero)
+		c.Expect = reflect.Bool
+		c.ExpectAny = true
+		e.cfg = c
+	}
+	return e.cfg
+}
+
+// compile does what expr.Compile does, with e's configuration made once
+// and v as the only visitor.
+func (e *Env) compile(src string, v ast.Visitor) (*vm.Program, error) {
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	cfg := *e.config()
+	cfg.Visitors = []ast.Visitor{v}
+	tree, err := exprchecker.ParseCheck(src, &cfg)
+	if err != nil {
+		return nil, err
+	}
+	if cfg.Optimize {
+		if err := optimizer.Optimize(&tree.Node, &cfg); err != nil {
+			var fe *file.Error
+			if errors.As(err, &fe) {
+				return nil, fe.Bind(tree.Source)
+			}
+			return nil, err
+		}
+	}
+	return compiler.Compile(tree, &cfg)
 }
 
 // A Cond is a compiled condition. The zero Cond (no expression) is true.
@@ -69,7 +123,7 @@ func Compile(src string, pos source.Pos, env *Env) (*Cond, error) {
 		return c, nil
 	}
 	chk := &checker{env: env}
-	prog, err := expr.Compile(src, expr.Env(env.zero), expr.AsBool(), expr.Patch(chk))
+	prog, err := env.compile(src, chk)
 	if err != nil {
 		return nil, exprError(pos, src, err)
 	}

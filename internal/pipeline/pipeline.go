@@ -51,11 +51,16 @@ type Content struct {
 
 // Load reads and checks a content pack (questions/, clauses/, templates/).
 func Load(fsys fs.FS) (*Content, error) {
+	// The clause texts are read and parsed while the questions load:
+	// only checking them needs the questionnaire.
+	texts := make(chan *clause.Texts, 1)
+	go func() { texts <- clause.ReadTexts(fsys) }()
 	qs, err := question.Load(fsys)
 	if err != nil {
+		<-texts
 		return nil, err
 	}
-	lib, err := clause.Load(fsys, qs)
+	lib, err := (<-texts).Load(fsys, qs)
 	if err != nil {
 		return nil, err
 	}
