@@ -131,70 +131,23 @@ func redlineParas(old, new *document.Document) []rpara {
 	for _, b := range nb {
 		nk = append(nk, key(b))
 	}
-	var out []rpara
-	i, j := 0, 0
-	var dels, inss []rblock
-	flush := func() {
-		out = region(out, dels, inss)
-		dels, inss = nil, nil
-	}
-	for _, o := range diffTokens(ok, nk, false) {
-		n := len(o.Tokens)
-		switch o.Kind {
-		case diffmatchpatch.DiffEqual:
-			flush()
-			for _, b := range nb[j : j+n] {
-				out = append(out, rpara{kind: b.kind, text: b.text, mark: diffmatchpatch.DiffEqual, segs: []seg{{diffmatchpatch.DiffEqual, plain(b.text)}}})
-			}
-			i += n
-			j += n
-		case diffmatchpatch.DiffDelete:
-			dels = append(dels, ob[i:i+n]...)
-			i += n
-		case diffmatchpatch.DiffInsert:
-			inss = append(inss, nb[j:j+n]...)
-			j += n
-		}
-	}
-	flush()
-	return out
-}
-
-// region adds a stretch where the texts differ. Each deleted block is
-// paired, in order, with the first later inserted block of its kind that
-// resembles it; pairs are compared word by word. Between pairs, the
-// blocks that go come before the blocks that come.
-func region(out []rpara, dels, inss []rblock) []rpara {
-	type match struct{ d, k int }
-	var pairs []match
-	next := 0
-	for d := range dels {
-		for k := next; k < len(inss); k++ {
-			if inss[k].kind == dels[d].kind && similar(dels[d].text, inss[k].text) {
-				pairs = append(pairs, match{d, k})
-				next = k + 1
-				break
-			}
-		}
-	}
-	d, k := 0, 0
+	like := func(o, n int) bool { return ob[o].kind == nb[n].kind && similar(ob[o].text, nb[n].text) }
 	whole := func(b rblock, op diffmatchpatch.Operation) rpara {
 		return rpara{kind: b.kind, text: b.text, mark: op, segs: []seg{{op, plain(b.text)}}}
 	}
-	gap := func(dTo, kTo int) {
-		for ; d < dTo; d++ {
-			out = append(out, whole(dels[d], diffmatchpatch.DiffDelete))
-		}
-		for ; k < kTo; k++ {
-			out = append(out, whole(inss[k], diffmatchpatch.DiffInsert))
+	var out []rpara
+	for _, s := range align(ok, nk, like) {
+		switch {
+		case s.o < 0:
+			out = append(out, whole(nb[s.n], diffmatchpatch.DiffInsert))
+		case s.n < 0:
+			out = append(out, whole(ob[s.o], diffmatchpatch.DiffDelete))
+		case ok[s.o] == nk[s.n]:
+			out = append(out, whole(nb[s.n], diffmatchpatch.DiffEqual))
+		default:
+			out = append(out, rpara{kind: nb[s.n].kind, text: nb[s.n].text, mark: diffmatchpatch.DiffEqual, segs: wordDiff(ob[s.o].text, nb[s.n].text)})
 		}
 	}
-	for _, p := range pairs {
-		gap(p.d, p.k)
-		out = append(out, rpara{kind: inss[p.k].kind, text: inss[p.k].text, mark: diffmatchpatch.DiffEqual, segs: wordDiff(dels[p.d].text, inss[p.k].text)})
-		d, k = p.d+1, p.k+1
-	}
-	gap(len(dels), len(inss))
 	return out
 }
 

@@ -15,7 +15,7 @@ const (
 // wijzigingsverordening, with the text as it reads now, the text as it
 // will read, and why. An article that changes, is inserted or goes has a
 // row with its heading and the reason, then a row per lid, the leden of
-// the two texts side by side by their place in the article, each lid
+// the two texts side by side as their texts correspond, each lid
 // after its number and each onderdeel after its letter: a table cell can
 // hold no line break in every format (GFM Markdown has none), so a row per
 // lid is what keeps the leden apart, as VNG's tables show them. A change
@@ -79,30 +79,48 @@ func (a *Amendment) WasWordt() *document.Document {
 
 // articleRows are the rows of one article in the was-wordt-tabel: its
 // heading and why, then a row per lid. old or new may be nil, and is then
-// the text none says.
+// the text none says. The leden are paired by their text, not by their
+// number, as the redline pairs them: a lid inserted in the middle has a
+// row of its own with an empty left cell, and the leden after it stand
+// beside their old text under their new number.
 func articleRows(old, new *document.Article, none string, why document.Text) [][]document.Text {
 	o, n := articleParts(old), articleParts(new)
-	if o == nil {
-		o = []document.Text{document.Plain(none)}
-	}
-	if n == nil {
-		n = []document.Text{document.Plain(none)}
-	}
-	var rows [][]document.Text
-	for i := range max(len(o), len(n)) {
+	rows := [][]document.Text{{headingCell(o, none), headingCell(n, none), why}}
+	ok, nk := lidKeys(old), lidKeys(new)
+	like := func(i, j int) bool { return similar(ok[i], nk[j]) }
+	for _, s := range align(ok, nk, like) {
 		r := []document.Text{nil, nil, nil}
-		if i < len(o) {
-			r[0] = o[i]
+		if s.o >= 0 {
+			r[0] = o[1+s.o]
 		}
-		if i < len(n) {
-			r[1] = n[i]
-		}
-		if i == 0 {
-			r[2] = why
+		if s.n >= 0 {
+			r[1] = n[1+s.n]
 		}
 		rows = append(rows, r)
 	}
 	return rows
+}
+
+// headingCell is the first of an article's parts, its heading, or none
+// for no article.
+func headingCell(parts []document.Text, none string) document.Text {
+	if parts == nil {
+		return document.Plain(none)
+	}
+	return parts[0]
+}
+
+// lidKeys are the texts of an article's leden without their numbers, by
+// which the was-wordt-tabel pairs them.
+func lidKeys(art *document.Article) []string {
+	if art == nil {
+		return nil
+	}
+	keys := make([]string, len(art.Leden))
+	for i, l := range art.Leden {
+		keys[i] = lidCell(l, false).Plain()
+	}
+	return keys
 }
 
 // definitionEdits returns the edits of a change of the begripsbepalingen
@@ -157,6 +175,15 @@ func articleParts(art *document.Article) []document.Text {
 		return nil
 	}
 	parts := []document.Text{{&document.Emph{Strong: true, Body: art.Heading()}}}
+	for _, l := range art.Leden {
+		parts = append(parts, lidCell(l, true))
+	}
+	return parts
+}
+
+// lidCell is a lid as one cell: its text, with its onderdelen after their
+// letters and its other blocks after it, and, if number, after its number.
+func lidCell(l *document.Lid, number bool) document.Text {
 	var out document.Text
 	add := func(sep string, t document.Text) {
 		if len(out) > 0 {
@@ -178,19 +205,15 @@ func articleParts(art *document.Article) []document.Text {
 			items(it.Items)
 		}
 	}
-	for _, l := range art.Leden {
-		out = nil
-		if l.Number != "" {
-			out = document.Text{document.Str(l.Number + ". ")}
-		}
-		out = append(out, l.Text...)
-		items(l.Items)
-		for _, b := range l.Blocks {
-			add(" ", cellText([]document.Block{b}))
-		}
-		parts = append(parts, out)
+	if number && l.Number != "" {
+		out = document.Text{document.Str(l.Number + ". ")}
 	}
-	return parts
+	out = append(out, l.Text...)
+	items(l.Items)
+	for _, b := range l.Blocks {
+		add(" ", cellText([]document.Block{b}))
+	}
+	return out
 }
 
 // cellText is a sequence of blocks as one cell: paragraphs one after the

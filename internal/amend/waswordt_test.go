@@ -188,33 +188,64 @@ func TestAmendWasWordtPandoc(t *testing.T) {
 
 // TestAmendWasWordtLidRows: the was-wordt-tabel gives each lid a row of
 // its own, the leden of the two texts side by side, after a row with the
-// heading and the reason; an inserted lid has an empty cell on the left.
+// heading and the reason. Leden are paired by their text: a lid inserted
+// or removed in the middle has a row of its own with an empty cell on the
+// other side, and the leden after it stand beside their own old text.
 func TestAmendWasWordtLidRows(t *testing.T) {
 	lid := func(n, s string) *document.Lid { return &document.Lid{Number: n, Text: document.Plain(s)} }
-	old := &document.Article{Number: "5", Title: document.Plain("Aanvraag"), Leden: []*document.Lid{lid("1", "Oud een."), lid("2", "Oud twee.")}}
-	new := &document.Article{Number: "5", Title: document.Plain("Aanvraag"), Leden: []*document.Lid{lid("1", "Nieuw een."), lid("2", "Oud twee."), lid("3", "Nieuw drie.")}}
-	rows := articleRows(old, new, "", document.Plain("Omdat."))
-	var got [][]string
-	for _, r := range rows {
-		got = append(got, []string{r[0].Markdown(), r[1].Markdown()})
+	art := func(leden ...*document.Lid) *document.Article {
+		return &document.Article{Number: "5", Title: document.Plain("Aanvraag"), Leden: leden}
 	}
-	want := [][]string{
-		{"**Artikel 5. Aanvraag**", "**Artikel 5. Aanvraag**"},
-		{"1. Oud een.", "1. Nieuw een."},
-		{"2. Oud twee.", "2. Oud twee."},
-		{"", "3. Nieuw drie."},
+	heading := []string{"**Artikel 5. Aanvraag**", "**Artikel 5. Aanvraag**"}
+	tests := []struct {
+		name     string
+		old, new *document.Article
+		want     [][]string
+	}{
+		{"changed and added at the end",
+			art(lid("1", "De aanvraag wordt schriftelijk ingediend."), lid("2", "Het college beslist binnen acht weken.")),
+			art(lid("1", "De aanvraag wordt digitaal ingediend."), lid("2", "Het college beslist binnen acht weken."), lid("3", "Het college kan de termijn eenmaal verlengen.")),
+			[][]string{heading,
+				{"1. De aanvraag wordt schriftelijk ingediend.", "1. De aanvraag wordt digitaal ingediend."},
+				{"2. Het college beslist binnen acht weken.", "2. Het college beslist binnen acht weken."},
+				{"", "3. Het college kan de termijn eenmaal verlengen."}}},
+		{"inserted in the middle",
+			art(lid("1", "De aanvraag wordt schriftelijk ingediend."), lid("2", "Het college beslist binnen acht weken."), lid("3", "De werkgever ontvangt een afschrift.")),
+			art(lid("1", "De aanvraag wordt schriftelijk ingediend."), lid("2", "Bij de aanvraag voegt de werkgever een begeleidingsplan."), lid("3", "Het college beslist binnen acht weken."), lid("4", "De werkgever ontvangt een afschrift.")),
+			[][]string{heading,
+				{"1. De aanvraag wordt schriftelijk ingediend.", "1. De aanvraag wordt schriftelijk ingediend."},
+				{"", "2. Bij de aanvraag voegt de werkgever een begeleidingsplan."},
+				{"2. Het college beslist binnen acht weken.", "3. Het college beslist binnen acht weken."},
+				{"3. De werkgever ontvangt een afschrift.", "4. De werkgever ontvangt een afschrift."}}},
+		{"removed from the middle",
+			art(lid("1", "De aanvraag wordt schriftelijk ingediend."), lid("2", "Bij de aanvraag voegt de werkgever een begeleidingsplan."), lid("3", "Het college beslist binnen acht weken.")),
+			art(lid("1", "De aanvraag wordt schriftelijk ingediend."), lid("2", "Het college beslist binnen acht weken.")),
+			[][]string{heading,
+				{"1. De aanvraag wordt schriftelijk ingediend.", "1. De aanvraag wordt schriftelijk ingediend."},
+				{"2. Bij de aanvraag voegt de werkgever een begeleidingsplan.", ""},
+				{"3. Het college beslist binnen acht weken.", "2. Het college beslist binnen acht weken."}}},
 	}
-	if !slices.EqualFunc(got, want, slices.Equal) {
-		t.Errorf("rows\n%q\nwant\n%q", got, want)
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			rows := articleRows(tt.old, tt.new, "", document.Plain("Omdat."))
+			var got [][]string
+			for _, r := range rows {
+				got = append(got, []string{r[0].Markdown(), r[1].Markdown()})
+			}
+			if !slices.EqualFunc(got, tt.want, slices.Equal) {
+				t.Errorf("rows\n%q\nwant\n%q", got, tt.want)
+			}
+			if rows[0][2].Plain() != "Omdat." {
+				t.Errorf("the heading row's toelichting is %q", rows[0][2].Plain())
+			}
+			for i, r := range rows[1:] {
+				if len(r[2]) != 0 {
+					t.Errorf("lid row %d has a toelichting %q", i+1, r[2].Plain())
+				}
+			}
+		})
 	}
-	if rows[0][2].Plain() != "Omdat." {
-		t.Errorf("the heading row's toelichting is %q", rows[0][2].Plain())
-	}
-	for i, r := range rows[1:] {
-		if len(r[2]) != 0 {
-			t.Errorf("lid row %d has a toelichting %q", i+1, r[2].Plain())
-		}
-	}
+	new := tests[0].new
 	inserted := articleRows(nil, new, newArticle, nil)
 	if len(inserted) != 4 || inserted[0][0].Plain() != newArticle || len(inserted[1][0]) != 0 {
 		t.Errorf("an inserted article: %d rows, left cells %q, %q", len(inserted), inserted[0][0].Plain(), inserted[1][0].Plain())
