@@ -31,8 +31,8 @@ func writeFiles(e *env, cmd, dir string, files []pipeline.File, inputs ...string
 	}
 	defer tx.Abort()
 	files = avoidInputs(e, tx, files)
-	// The files are written side by side: most of a write is waiting for
-	// the disk to sync it. The first error in the order of files is told.
+	// The files are written side by side (the commit syncs them all at
+	// once). The first error in the order of files is told.
 	errs := make([]error, len(files))
 	var wg sync.WaitGroup
 	slots := make(chan struct{}, parallelWrites)

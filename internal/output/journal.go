@@ -74,12 +74,12 @@ func parseJournal(data []byte) (*journal, bool) {
 	return j, sc.Err() == nil && j.stage != ""
 }
 
-func writeJournal(dir string, j *journal) error {
+// placeJournal moves the journal, written and synced in the staging
+// folder, into the output folder: from then on the change is made, by
+// this run or, if it is interrupted, by the next.
+func placeJournal(dir string, j *journal) error {
 	p := filepath.Join(dir, JournalName)
 	tmp := filepath.Join(dir, j.stage, "journal")
-	if err := writeSynced(tmp, j.encode()); err != nil {
-		return writeErr(p, unwrapPath(err))
-	}
 	if err := os.Rename(tmp, p); err != nil {
 		return writeErr(p, unwrapPath(err))
 	}
@@ -207,21 +207,24 @@ func rollBack(dir string, j *journal, cause error) error {
 	return cause
 }
 
-// syncDirs syncs the output folder and every folder of j's files.
+// syncDirs syncs the output folder and every folder of j's files, several
+// at once (a region has a folder per gemeente).
 func syncDirs(dir string, j *journal) error {
 	seen := map[string]bool{}
-	for _, l := range [][]string{j.mkdir, j.put, j.del} {
-		for _, rel := range l {
-			d := filepath.Dir(filepath.Join(dir, filepath.FromSlash(rel)))
-			if !seen[d] && exists(d) {
-				seen[d] = true
-				if err := syncDir(d); err != nil {
-					return err
-				}
-			}
+	var dirs []syncItem
+	add := func(d string) {
+		if !seen[d] && exists(d) {
+			seen[d] = true
+			dirs = append(dirs, syncItem{path: d, shown: d})
 		}
 	}
-	return syncDir(dir)
+	for _, l := range [][]string{j.mkdir, j.put, j.del} {
+		for _, rel := range l {
+			add(filepath.Dir(filepath.Join(dir, filepath.FromSlash(rel))))
+		}
+	}
+	add(filepath.Clean(dir))
+	return syncAll(nil, dirs)
 }
 
 // Recover finishes a run in dir that was interrupted while it moved its

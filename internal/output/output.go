@@ -93,7 +93,7 @@ func Begin(dir string) (tx *Tx, note string, err error) {
 		return nil, "", writeErr(dir, err)
 	}
 	tx = &Tx{dir: dir, stage: stage, created: created, files: map[string]bool{}, dirs: map[string]bool{}}
-	if err := writeSynced(filepath.Join(stage, stageMarker), []byte(markerText)); err != nil {
+	if err := writeNew(filepath.Join(stage, stageMarker), []byte(markerText)); err != nil {
 		tx.Abort()
 		return nil, "", err
 	}
@@ -139,8 +139,8 @@ func (tx *Tx) Path(rel string) string {
 	return filepath.Join(tx.dir, filepath.FromSlash(rel))
 }
 
-// Write stages the file rel (slash-separated, inside the output folder)
-// and syncs it to disk. It may be called from several goroutines.
+// Write stages the file rel (slash-separated, inside the output folder);
+// Commit syncs it to disk. It may be called from several goroutines.
 func (tx *Tx) Write(rel string, data []byte) error {
 	if !validRel(rel) {
 		return fmt.Errorf("kan %s niet schrijven: ongeldige bestandsnaam", tx.Path(rel))
@@ -171,7 +171,7 @@ func (tx *Tx) Write(rel string, data []byte) error {
 	if err := hook("write " + rel); err != nil {
 		return writeErr(tx.Path(rel), err)
 	}
-	if err := writeSynced(tx.newPath(rel), data); err != nil {
+	if err := writeNew(tx.newPath(rel), data); err != nil {
 		return writeErr(tx.Path(rel), unwrapPath(err))
 	}
 	return nil
@@ -210,10 +210,13 @@ func (tx *Tx) Commit() (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
-	if err := syncTree(filepath.Join(tx.stage, "new")); err != nil {
+	if err := writeNew(filepath.Join(tx.stage, "journal"), j.encode()); err != nil {
+		return nil, writeErr(filepath.Join(tx.dir, JournalName), unwrapPath(err))
+	}
+	if err := tx.sync(); err != nil {
 		return nil, err
 	}
-	if err := writeJournal(tx.dir, j); err != nil {
+	if err := placeJournal(tx.dir, j); err != nil {
 		os.Remove(filepath.Join(tx.dir, JournalName)) // nothing has moved yet
 		return nil, err
 	}
@@ -232,6 +235,27 @@ func (tx *Tx) Commit() (*Result, error) {
 		res.Removed = append(res.Removed, tx.Path(rel))
 	}
 	return res, nil
+}
+
+// sync puts the staging folder on disk, with all it holds: the staged
+// files and the manifest, the marker and the journal, and their folders.
+// The journal may only take effect once they all are there.
+func (tx *Tx) sync() error {
+	staged := func(rel string) syncItem { return syncItem{tx.newPath(rel), tx.Path(rel), rel} }
+	own := func(p, point string) syncItem { return syncItem{p, p, point} }
+	files := []syncItem{
+		own(filepath.Join(tx.stage, stageMarker), "staging/"+stageMarker),
+		{filepath.Join(tx.stage, "journal"), filepath.Join(tx.dir, JournalName), JournalName},
+		staged(ManifestName),
+	}
+	for _, rel := range sortedKeys(tx.files) {
+		files = append(files, staged(rel))
+	}
+	dirs := []syncItem{own(tx.stage, "staging/"), own(filepath.Join(tx.stage, "new"), "staging/new/")}
+	for _, d := range sortedKeys(tx.dirs) {
+		dirs = append(dirs, syncItem{tx.newPath(d), tx.Path(d), d + "/"})
+	}
+	return syncAll(files, dirs)
 }
 
 // keepIfPending keeps the staging folder when a journal still needs it.
@@ -295,7 +319,7 @@ func (tx *Tx) plan(old *manifest) (*journal, error) {
 	}
 	// Deepest first, so that a gemeente's folder goes after its files.
 	slices.SortFunc(j.rmdir, func(a, b string) int { return strings.Count(b, "/") - strings.Count(a, "/") })
-	if err := writeSynced(tx.newPath(ManifestName), next.encode()); err != nil {
+	if err := writeNew(tx.newPath(ManifestName), next.encode()); err != nil {
 		return nil, writeErr(tx.Path(ManifestName), unwrapPath(err))
 	}
 	j.put = append(j.put, ManifestName)
@@ -360,7 +384,7 @@ func WriteFile(p string, data []byte) error {
 		return fmt.Errorf("kan niet schrijven in %s: %v", filepath.Dir(p), unwrapPath(err))
 	}
 	name := tmp.Name()
-	if err := fillSynced(tmp, data); err != nil {
+	if err := fill(tmp, data, true); err != nil {
 		os.Remove(name)
 		return writeErr(p, unwrapPath(err))
 	}

@@ -191,6 +191,50 @@ func TestRollBack(t *testing.T) {
 	}
 }
 
+// TestSyncedBeforeJournal: every staged file, the manifest and the
+// folders holding them are synced before the journal makes the change,
+// and all in one go, after the last file is written.
+func TestSyncedBeforeJournal(t *testing.T) {
+	dir := t.TempDir()
+	points := recordPoints(t, dir, second)
+	journal := slices.Index(points, "journal")
+	lastWrite := -1
+	for i, pt := range points {
+		if strings.HasPrefix(pt, "write ") {
+			lastWrite = i
+		}
+	}
+	if journal < 0 || lastWrite < 0 {
+		t.Fatalf("points %q", points)
+	}
+	want := []string{ManifestName}
+	for rel := range second {
+		want = append(want, rel)
+	}
+	for _, p := range want {
+		i := slices.Index(points, "sync "+p)
+		switch {
+		case i < 0:
+			t.Errorf("%s is not synced: %q", p, points)
+		case i > journal:
+			t.Errorf("%s is synced after the journal", p)
+		case i < lastWrite:
+			t.Errorf("%s is synced before the last file is written", p)
+		}
+	}
+	syncs := 0
+	for _, pt := range points[:journal] {
+		if strings.HasPrefix(pt, "sync ") {
+			syncs++
+		}
+	}
+	// The files, the manifest, the marker, the journal, and the folders:
+	// the staging folder, new/ and one per gemeente.
+	if wantSyncs := len(second) + 3 + 2 + 2; syncs != wantSyncs {
+		t.Errorf("%d syncs before the journal, want %d: %q", syncs, wantSyncs, points)
+	}
+}
+
 // recordPoints runs a commit of files into a copy of first and returns
 // the hook points passed.
 func recordPoints(t *testing.T, dir string, files map[string]string) []string {
