@@ -435,7 +435,7 @@ func (b *builder) execute(c *clause.Clause) (text, note string, ok bool) {
 	if !ok {
 		return "", "", false
 	}
-	text, note = splitToelichting(out)
+	text, note = clause.SplitToelichting(out)
 	return text, note, true
 }
 
@@ -454,29 +454,6 @@ func (b *builder) run(path string, pos source.Pos) (string, bool) {
 	}
 	b.cache.keepOutput(key, out)
 	return out, true
-}
-
-// splitToelichting splits a clause's output at its first line that reads
-// "## Toelichting" (trailing blanks allowed). It is the regular expression
-// (?m)^## Toelichting[ \t]*$ written out, because the regexp engine cost a
-// tenth of a region build for this one search.
-func splitToelichting(out string) (text, note string) {
-	const marker = "## Toelichting"
-	for i := 0; ; {
-		j := strings.Index(out[i:], marker)
-		if j < 0 {
-			return out, ""
-		}
-		start := i + j
-		end := start + len(marker)
-		for end < len(out) && (out[end] == ' ' || out[end] == '\t') {
-			end++
-		}
-		if (start == 0 || out[start-1] == '\n') && (end == len(out) || out[end] == '\n') {
-			return out[:start], out[end:]
-		}
-		i = start + 1
-	}
 }
 
 // article runs a clause and parses it. A legal article gets numbered

@@ -4,6 +4,7 @@ import (
 	"regexp"
 	"strings"
 
+	"verordening/internal/clause"
 	"verordening/internal/document"
 	"verordening/internal/format"
 	"verordening/internal/source"
@@ -125,13 +126,13 @@ func (b *builder) amending(p *document.Document) *Amending {
 	w.Titel = strings.TrimSpace(b.runText(amendTitleTmpl))
 	a := &Amending{Title: unmark(w.Titel), Gemeente: b.ans.Gemeente, Heading: unmark(w.Opschrift), Paragraph: arts, cache: b.cache}
 	a.Intro = parseNote(b.runText(amendIntroTmpl))
-	text, note := splitToelichting(b.runText(amendArticleITmpl))
+	text, note := clause.SplitToelichting(b.runText(amendArticleITmpl))
 	a.ArticleI, a.Insert = changeLeden(text)
 	if a.Insert < 0 {
 		b.errs.Add(source.Pos{File: amendArticleITmpl}, "de plaats van de ingevoegde paragraaf ontbreekt; zet {{ .Wijziging.Invoeging }} als eigen alinea na de zin die de invoeging aankondigt")
 	}
 	a.NoteI = withArticleNotes(parseNote(note), arts)
-	text, note = splitToelichting(b.runText(amendArticleIITmpl))
+	text, note = clause.SplitToelichting(b.runText(amendArticleIITmpl))
 	if leden, err := parseArticle(text); err != nil {
 		b.errs.Add(source.Pos{File: amendArticleIITmpl}, "%v", err)
 	} else {

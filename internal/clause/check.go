@@ -179,10 +179,9 @@ func (l *Library) RefPos(file, target, lid, item string) (source.Pos, bool) {
 }
 
 var (
-	headingRe   = regexp.MustCompile(`^ {0,3}(#{1,6})([ \t]|$)`)
-	ruleRe      = regexp.MustCompile(`^ {0,3}(=+|-{3,}|\*{3,}|_{3,})[ \t]*$`)
-	rawHTMLRe   = regexp.MustCompile(`<[A-Za-z/!?]`)
-	toelichting = regexp.MustCompile(`(?m)^## Toelichting[ \t]*\r?$`)
+	headingRe = regexp.MustCompile(`^ {0,3}(#{1,6})([ \t]|$)`)
+	ruleRe    = regexp.MustCompile(`^ {0,3}(=+|-{3,}|\*{3,}|_{3,})[ \t]*$`)
+	rawHTMLRe = regexp.MustCompile(`<[A-Za-z/!?]`)
 )
 
 // checkBody refuses what the format forbids in a clause's text: headings
@@ -193,8 +192,8 @@ var (
 // prints comes from answers, which are escaped.
 func checkBody(name, body string, texts []*parse.TextNode, errs *source.ErrorList) {
 	split := len(body)
-	if loc := toelichting.FindStringIndex(body); loc != nil {
-		split = loc[0]
+	if start, _ := ToelichtingAt(body); start >= 0 {
+		split = start
 	}
 	for _, n := range texts {
 		start := int(n.Pos)

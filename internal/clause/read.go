@@ -1,6 +1,7 @@
 package clause
 
 import (
+	"bytes"
 	"io/fs"
 	"maps"
 	"slices"
@@ -69,6 +70,7 @@ func ReadTexts(fsys fs.FS) *Texts {
 				d.err, d.files = err, d.files[:i]
 				break
 			}
+			data = lf(data)
 			wg.Go(func() { d.files[i] = t.readClause(name, dir, data) })
 		}
 		t.dirs = append(t.dirs, d)
@@ -82,6 +84,7 @@ func ReadTexts(fsys fs.FS) *Texts {
 				t.framesErr = err
 				break
 			}
+			data = lf(data)
 			f := &textFile{}
 			t.frames = append(t.frames, f)
 			wg.Go(func() { t.parseText(f, name, string(data)) })
@@ -137,6 +140,17 @@ func (t *Texts) parseText(f *textFile, name, text string) {
 	}
 	f.trees = trees
 	f.in = Inspect(trees[name])
+}
+
+// lf turns CRLF line ends into LF, so that a clause or frame saved on
+// Windows reads as the same text: without it, "## Toelichting\r" did not
+// start the toelichting. Lines and columns stay as they were; only the
+// last byte of a line goes.
+func lf(data []byte) []byte {
+	if !bytes.Contains(data, []byte("\r\n")) {
+		return data
+	}
+	return bytes.ReplaceAll(data, []byte("\r\n"), []byte("\n"))
 }
 
 // builtinNames are text/template's own functions, for parse.Parse, which

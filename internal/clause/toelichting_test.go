@@ -1,11 +1,11 @@
-package assemble
+package clause
 
 import (
 	"regexp"
 	"testing"
 )
 
-// toelichtingOracle is the regular expression splitToelichting writes out.
+// toelichtingOracle is the regular expression SplitToelichting writes out.
 var toelichtingOracle = regexp.MustCompile(`(?m)^## Toelichting[ \t]*$`)
 
 func oracleSplit(out string) (string, string) {
@@ -31,10 +31,10 @@ var splitCases = []string{
 
 func checkSplit(t *testing.T, in string) {
 	t.Helper()
-	text, note := splitToelichting(in)
+	text, note := SplitToelichting(in)
 	wantText, wantNote := oracleSplit(in)
 	if text != wantText || note != wantNote {
-		t.Errorf("splitToelichting(%q) = %q, %q; want %q, %q", in, text, note, wantText, wantNote)
+		t.Errorf("SplitToelichting(%q) = %q, %q; want %q, %q", in, text, note, wantText, wantNote)
 	}
 }
 
