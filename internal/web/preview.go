@@ -104,6 +104,10 @@ func (s *Server) builtFor(data []byte) *built {
 	}
 	s.bmu.Unlock()
 	defer close(b.ready)
+	if len(bytes.TrimSpace(data)) == 0 {
+		b.messages = []message{{Text: noAnswersYet, Link: "/stap/" + gemeenteSection + "#" + answer.GemeenteKey}}
+		return b
+	}
 	ans, _, err := s.c.Decode(s.name, data)
 	if err == nil {
 		b.ans = ans
@@ -111,10 +115,24 @@ func (s *Server) builtFor(data []byte) *built {
 	}
 	if err != nil {
 		for _, m := range messages(err) {
-			b.messages = append(b.messages, message{Text: m, Link: s.linkOf(m)})
+			b.messages = append(b.messages, message{Text: withoutPos(m), Link: s.linkOf(m)})
 		}
 	}
 	return b
+}
+
+// noAnswersYet is what the preview and the review say before the first
+// answer.
+const noAnswersYet = "Er zijn nog geen antwoorden. Begin bij de eerste stap: de naam van de gemeente."
+
+// msgPos is the position that starts a CLI message.
+var msgPos = regexp.MustCompile(`^\S+:\d+:\d+: `)
+
+// withoutPos drops the position from a message about the wizard's own
+// answers: it names a line of a file the user never saw. The message
+// links to its question instead.
+func withoutPos(msg string) string {
+	return msgPos.ReplaceAllString(msg, "")
 }
 
 // maxBuilds is how many builds builtFor keeps (each some hundred kB).

@@ -445,3 +445,34 @@ func TestPreviewCaching(t *testing.T) {
 		t.Errorf("after a change, the old tag gives %d and the page %s Anderdorp", code, map[bool]string{true: "names", false: "does not name"}[strings.Contains(after, "Anderdorp")])
 	}
 }
+
+// TestPreviewBeforeAnswers: before the first answer the preview and the
+// review say where to begin, linked to the gemeente's name, instead of
+// the CLI's message about an empty file; a message about the wizard's own
+// answers names no line of a file the user never saw, and links to its
+// question.
+func TestPreviewBeforeAnswers(t *testing.T) {
+	c := newClient(t, Config{})
+	for _, path := range []string{"/voorbeeld/verordening", "/overzicht"} {
+		_, body := c.get(path)
+		if !strings.Contains(body, `<a class="utrecht-link" href="/stap/gemeente#gemeente">`+noAnswersYet+`</a>`) {
+			t.Errorf("%s does not say where to begin:\n%s", path, body)
+		}
+		if strings.Contains(body, "moet een lijst") {
+			t.Errorf("%s shows the message about an empty file", path)
+		}
+	}
+	if code, body, _ := c.post("/stap/gemeente", url.Values{"gemeente": {"Testdorp"}}); code != http.StatusSeeOther {
+		t.Fatalf("POST /stap/gemeente: %d\n%s", code, body)
+	}
+	_, body := c.get("/voorbeeld/verordening")
+	if !strings.Contains(body, "Het voorbeeld kan nog niet worden gemaakt") {
+		t.Fatalf("with only the name, the preview is made:\n%s", body)
+	}
+	if m := regexp.MustCompile(`<li><a class="utrecht-link" href="/stap/[^"]+">[^<]*\.yaml:\d+:\d+: `).FindString(body); m != "" {
+		t.Errorf("a message names a position in the wizard's file: %s", m)
+	}
+	if !strings.Contains(body, `href="/stap/slot#`) {
+		t.Errorf("no message links to the question that is missing:\n%s", body)
+	}
+}
