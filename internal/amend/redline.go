@@ -16,25 +16,34 @@ import (
 
 // A rblock is one block of a regulation's text, for the redline.
 type rblock struct {
-	kind string // titel, p, hoofdstuk, artikel, lid, onderdeel, subonderdeel
-	text string // inline Markdown
+	kind   string // titel, p, hoofdstuk, artikel, lid, onderdeel, subonderdeel
+	marker string // a lid's number or an onderdeel's letter, with its dot ("2.", "b."); "" for none
+	text   string // inline Markdown, after the marker
+}
+
+// full is the block as it reads: its marker, a space, its text.
+func (b rblock) full() string {
+	if b.marker == "" {
+		return b.text
+	}
+	return b.marker + " " + b.text
 }
 
 // regulationBlocks lists the text of a regulation as the Markdown shows
 // it: title, aanhef, chapter and article headings, leden, onderdelen,
 // ondertekening. The toelichting is not part of the regulation.
 func regulationBlocks(d *document.Document) []rblock {
-	out := []rblock{{"titel", md(d.Title)}}
+	out := []rblock{{kind: "titel", text: md(d.Title)}}
 	frame := func(blocks []document.Block) {
 		for _, b := range blocks {
 			switch b := b.(type) {
 			case *document.Paragraph:
-				out = append(out, rblock{"p", md(b.Text)})
+				out = append(out, rblock{kind: "p", text: md(b.Text)})
 			case *document.Heading:
-				out = append(out, rblock{"p", md(b.Text)})
+				out = append(out, rblock{kind: "p", text: md(b.Text)})
 			case *document.List:
 				for _, it := range b.Items {
-					out = append(out, rblock{"onderdeel", md(it)})
+					out = append(out, rblock{kind: "onderdeel", text: md(it)})
 				}
 			case *document.Table:
 				out = append(out, tableBlocks(b)...)
@@ -44,24 +53,24 @@ func regulationBlocks(d *document.Document) []rblock {
 	frame(d.Intro)
 	for _, ch := range d.Chapters {
 		if ch.Number != "" {
-			out = append(out, rblock{"hoofdstuk", md(ch.Heading())})
+			out = append(out, rblock{kind: "hoofdstuk", text: md(ch.Heading())})
 		}
 		for _, a := range ch.Articles {
-			out = append(out, rblock{"artikel", md(a.Heading())})
+			out = append(out, rblock{kind: "artikel", text: md(a.Heading())})
 			for _, l := range a.Leden {
-				t := md(l.Text)
+				b := rblock{kind: "lid", text: md(l.Text)}
 				if l.Number != "" {
-					t = l.Number + ". " + t
+					b.marker = l.Number + "."
 				}
-				out = append(out, rblock{"lid", t})
+				out = append(out, b)
 				var items func(items []*document.Item, kind string)
 				items = func(its []*document.Item, kind string) {
 					for _, it := range its {
-						t := md(it.Text)
+						b := rblock{kind: kind, text: md(it.Text)}
 						if it.Marker != "" && it.Marker != "-" {
-							t = it.Marker + " " + t
+							b.marker = it.Marker
 						}
-						out = append(out, rblock{kind, t})
+						out = append(out, b)
 						items(it.Items, "subonderdeel")
 					}
 				}
@@ -75,9 +84,9 @@ func regulationBlocks(d *document.Document) []rblock {
 }
 
 func tableBlocks(t *document.Table) []rblock {
-	out := []rblock{{"p", strings.Join(mds(t.Header), " | ")}}
+	out := []rblock{{kind: "p", text: strings.Join(mds(t.Header), " | ")}}
 	for _, r := range t.Rows {
-		out = append(out, rblock{"p", strings.Join(mds(r), " | ")})
+		out = append(out, rblock{kind: "p", text: strings.Join(mds(r), " | ")})
 	}
 	return out
 }
@@ -108,6 +117,8 @@ type rpara struct {
 	text string                   // the block's inline Markdown, for anchors
 	mark diffmatchpatch.Operation // DiffInsert or DiffDelete for a whole block that comes or goes
 	segs []seg
+	// old and new are the blocks compared: nil for the side that has none.
+	old, new *rblock
 }
 
 // A seg is a stretch of a redline paragraph's text, as plain text.
@@ -123,7 +134,7 @@ type seg struct {
 // its old form is compared word by word.
 func redlineParas(old, new *document.Document) []rpara {
 	ob, nb := regulationBlocks(old), regulationBlocks(new)
-	key := func(b rblock) string { return b.kind + "\x00" + plain(b.text) }
+	key := func(b rblock) string { return b.kind + "\x00" + plain(b.full()) }
 	var ok, nk []string
 	for _, b := range ob {
 		ok = append(ok, key(b))
@@ -131,9 +142,18 @@ func redlineParas(old, new *document.Document) []rpara {
 	for _, b := range nb {
 		nk = append(nk, key(b))
 	}
-	like := func(o, n int) bool { return ob[o].kind == nb[n].kind && similar(ob[o].text, nb[n].text) }
+	like := func(o, n int) bool { return ob[o].kind == nb[n].kind && similar(ob[o].full(), nb[n].full()) }
 	whole := func(b rblock, op diffmatchpatch.Operation) rpara {
-		return rpara{kind: b.kind, text: b.text, mark: op, segs: []seg{{op, plain(b.text)}}}
+		p := rpara{kind: b.kind, text: b.full(), mark: op, segs: []seg{{op, plain(b.full())}}}
+		switch op {
+		case diffmatchpatch.DiffDelete:
+			p.old = &b
+		case diffmatchpatch.DiffInsert:
+			p.new = &b
+		default:
+			p.old, p.new = &b, &b
+		}
+		return p
 	}
 	var out []rpara
 	for _, s := range align(ok, nk, like) {
@@ -145,7 +165,8 @@ func redlineParas(old, new *document.Document) []rpara {
 		case ok[s.o] == nk[s.n]:
 			out = append(out, whole(nb[s.n], diffmatchpatch.DiffEqual))
 		default:
-			out = append(out, rpara{kind: nb[s.n].kind, text: nb[s.n].text, mark: diffmatchpatch.DiffEqual, segs: wordDiff(ob[s.o].text, nb[s.n].text)})
+			o, n := ob[s.o], nb[s.n]
+			out = append(out, rpara{kind: n.kind, text: n.full(), mark: diffmatchpatch.DiffEqual, segs: wordDiff(o.full(), n.full()), old: &o, new: &n})
 		}
 	}
 	return out

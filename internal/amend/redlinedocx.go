@@ -3,7 +3,6 @@ package amend
 import (
 	"bytes"
 	"regexp"
-	"strings"
 
 	"github.com/sergi/go-diff/diffmatchpatch"
 
@@ -42,13 +41,9 @@ func (a *Amendment) RedlineDocx() ([]byte, error) {
 		case "subonderdeel":
 			tp.Kind, tp.Level = docx.ItemPara, 2
 		}
-		segs := p.segs
-		if tp.Kind == docx.LidPara || tp.Kind == docx.ItemPara {
-			var typed bool
-			segs, typed = tabAfterMarker(segs)
-			if !typed && tp.Kind == docx.ItemPara {
-				tp.Kind = docx.DefinitionPara // an onderdeel without a letter
-			}
+		segs, typed := wordSegs(p)
+		if !typed && tp.Kind == docx.ItemPara {
+			tp.Kind = docx.DefinitionPara // an onderdeel without a letter
 		}
 		for _, s := range segs {
 			tp.Spans = append(tp.Spans, docx.Span{Text: s.text, Rev: revision(s.kind)})
@@ -94,33 +89,42 @@ func (a *Amendment) revisionDate() string {
 
 var isoDate = regexp.MustCompile(`^\d{4}-\d{2}-\d{2}$`)
 
-// marker is a typed lid number or onderdeel letter at the start of a
-// block: "1. ", "2a. ", "b. ", "3°. ".
-var marker = regexp.MustCompile(`^(\d+[a-z]?|[a-z]{1,2}|\d+°)\. `)
-
-// tabAfterMarker replaces the space after a typed number with a tab, so
-// that the text lines up on the hanging indent of the Lid and Onderdeel
-// styles as in the verordening itself. It reports whether the block
-// starts with a typed number.
-func tabAfterMarker(segs []seg) ([]seg, bool) {
-	var all strings.Builder
-	for _, s := range segs {
-		all.WriteString(s.text)
-	}
-	m := marker.FindStringIndex(all.String())
-	if m == nil {
-		return segs, false
-	}
-	at := m[1] - 1 // the space
-	out := make([]seg, len(segs))
-	copy(out, segs)
-	pos := 0
-	for i, s := range out {
-		if at >= pos && at < pos+len(s.text) {
-			out[i].text = s.text[:at-pos] + "\t" + s.text[at-pos+1:]
-			break
+// wordSegs are the stretches of a redline paragraph for Word: the
+// marker (a lid's number, an onderdeel's letter) and a tab, which puts the
+// text on the hanging indent of the Lid and Onderdeel styles as in the
+// verordening itself, then the text, compared word by word. A marker that
+// changes (a lid renumbered) goes and comes whole. typed reports whether
+// either side has a marker.
+func wordSegs(p rpara) (segs []seg, typed bool) {
+	add := func(s seg) {
+		if n := len(segs); n > 0 && segs[n-1].kind == s.kind {
+			segs[n-1].text += s.text // one change, not two side by side
+			return
 		}
-		pos += len(s.text)
+		segs = append(segs, s)
 	}
-	return out, true
+	lead := func(op diffmatchpatch.Operation, b *rblock) {
+		if b != nil && b.marker != "" {
+			add(seg{op, b.marker + "\t"})
+		}
+	}
+	if p.old == nil || p.new == nil || p.old == p.new {
+		b := p.new
+		if b == nil {
+			b = p.old
+		}
+		lead(p.mark, b)
+		add(seg{p.mark, plain(b.text)})
+		return segs, b.marker != ""
+	}
+	if p.old.marker == p.new.marker {
+		lead(diffmatchpatch.DiffEqual, p.new)
+	} else {
+		lead(diffmatchpatch.DiffDelete, p.old)
+		lead(diffmatchpatch.DiffInsert, p.new)
+	}
+	for _, s := range wordDiff(p.old.text, p.new.text) {
+		add(s)
+	}
+	return segs, p.old.marker != "" || p.new.marker != ""
 }

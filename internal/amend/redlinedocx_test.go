@@ -124,7 +124,7 @@ func revisedText(t *testing.T, docXML []byte, accept bool) []string {
 func modelText(d *document.Document) []string {
 	var out []string
 	for _, b := range regulationBlocks(d) {
-		out = append(out, strings.Join(strings.Fields(plain(b.text)), " "))
+		out = append(out, strings.Join(strings.Fields(plain(b.full())), " "))
 	}
 	return out
 }
@@ -235,7 +235,8 @@ func TestAmendRedlineDocxLibreOffice(t *testing.T) {
 			compareArticles(t, "LibreOffice", body, modelText(am.Amended))
 			var want strings.Builder
 			for _, p := range redlineParas(am.Old, am.Amended) {
-				for _, s := range p.segs {
+				segs, _ := wordSegs(p)
+				for _, s := range segs {
 					if s.kind == diffmatchpatch.DiffDelete {
 						want.WriteString(s.text)
 					}
