@@ -20,6 +20,7 @@ import (
 	"verordening/internal/pipeline/pipelinetest"
 	"verordening/internal/region"
 	"verordening/internal/tooltest"
+	"verordening/internal/version"
 )
 
 var update = flag.Bool("update", false, "rewrite testdata/pages.golden")
@@ -223,6 +224,9 @@ func checkInfo(t *testing.T, p printed, info string) {
 	}
 	if got := field(info, "Page size"); got != want {
 		t.Errorf("Page size: %q, want %q", got, want)
+	}
+	if got, want := field(info, "Creator"), version.Generator(); got != want {
+		t.Errorf("Creator: %q, want %q, the program that made the document", got, want)
 	}
 	for _, date := range []string{"CreationDate", "ModDate"} {
 		if got := field(info, date); got != "" {

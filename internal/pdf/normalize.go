@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"regexp"
+	"strings"
 	"time"
 )
 
@@ -14,13 +15,17 @@ import (
 // creation and modification dates in the document information, the only
 // parts that depend on the clock, are replaced by date (or blanked when
 // date is zero), and the trailer gets an /ID that is a hash of the file.
+// The information's /Creator, Chromium's user agent, becomes creator, the
+// program that made the document, as in the properties of a Word file;
+// an empty creator leaves it as it is.
 //
 // The edit is written here rather than done with a PDF library: the dates
-// are replaced by text of the same length and the /ID goes into the
+// and the creator are replaced by text of the same length (an entry may
+// end in spaces, which a PDF dictionary ignores) and the /ID goes into the
 // trailer after the cross-reference table, so that every object and every
 // offset stays as Chromium wrote it; a library such as pdfcpu would write
 // the whole file anew.
-func Normalize(b []byte, date time.Time) ([]byte, error) {
+func Normalize(b []byte, date time.Time, creator string) ([]byte, error) {
 	out := bytes.Clone(b)
 	tr, err := lastTrailer(out)
 	if err != nil {
@@ -30,7 +35,7 @@ func Normalize(b []byte, date time.Time) ([]byte, error) {
 		return nil, errors.New("het PDF-bestand van Chromium heeft al een /ID; het kan niet vast worden gemaakt")
 	}
 	if m := infoRef.FindSubmatch(out[tr.start:tr.end]); m != nil {
-		if err := fixDates(out, string(m[1]), date); err != nil {
+		if err := fixInfo(out, string(m[1]), date, creator); err != nil {
 			return nil, err
 		}
 	}
@@ -45,8 +50,9 @@ func Normalize(b []byte, date time.Time) ([]byte, error) {
 type trailer struct{ start, end int }
 
 var (
-	infoRef   = regexp.MustCompile(`/Info (\d+) 0 R`)
-	dateEntry = regexp.MustCompile(`/(?:CreationDate|ModDate) \((D:[^)]*)\)`)
+	infoRef      = regexp.MustCompile(`/Info (\d+) 0 R`)
+	dateEntry    = regexp.MustCompile(`/(?:CreationDate|ModDate) \((D:[^)]*)\)`)
+	creatorEntry = regexp.MustCompile(`/Creator \((?:[^()\\]|\\.)*\)`)
 )
 
 // lastTrailer finds the last trailer dictionary. Chromium (Skia) writes a
@@ -65,10 +71,12 @@ func lastTrailer(b []byte) (trailer, error) {
 	return trailer{start: i + open + 2, end: i + end}, nil
 }
 
-// fixDates replaces the dates in the information dictionary, object num,
-// in place: by date when it fits in the same bytes (Skia writes
-// "D:YYYYMMDDHHmmSS+HH'mm'"), else by spaces, which drops the entry.
-func fixDates(b []byte, num string, date time.Time) error {
+// fixInfo replaces the dates and the creator in the information
+// dictionary, object num, in place. A date becomes date when it fits in
+// the same bytes (Skia writes "D:YYYYMMDDHHmmSS+HH'mm'"), else spaces,
+// which drop the entry. The creator becomes creator, followed by spaces,
+// when it is no longer than Chromium's.
+func fixInfo(b []byte, num string, date time.Time, creator string) error {
 	head := []byte("\n" + num + " 0 obj\n")
 	i := bytes.Index(b, head)
 	if i < 0 {
@@ -87,7 +95,32 @@ func fixDates(b []byte, num string, date time.Time) error {
 			copy(obj[m[0]:m[1]], bytes.Repeat([]byte(" "), m[1]-m[0]))
 		}
 	}
+	if creator != "" {
+		entry := "/Creator (" + pdfString(creator) + ")"
+		if m := creatorEntry.FindIndex(obj); m != nil && len(entry) <= m[1]-m[0] {
+			copy(obj[m[0]:m[1]], entry+strings.Repeat(" ", m[1]-m[0]-len(entry)))
+		}
+	}
 	return nil
+}
+
+// pdfString is s as the contents of a PDF literal string: a backslash and
+// the parentheses escaped. Only ASCII is kept, since a literal string is
+// read in PDFDocEncoding; another letter becomes a question mark.
+func pdfString(s string) string {
+	var b strings.Builder
+	for _, r := range s {
+		switch {
+		case r == '\\' || r == '(' || r == ')':
+			b.WriteByte('\\')
+			b.WriteRune(r)
+		case r >= ' ' && r <= '~':
+			b.WriteRune(r)
+		default:
+			b.WriteByte('?')
+		}
+	}
+	return b.String()
 }
 
 // pdfDate is date as a PDF date string in UTC; empty for a zero date.

@@ -37,31 +37,40 @@ func skiaPDF(info string) []byte {
 	return b.Bytes()
 }
 
-const skiaInfo = "<</Title (Verordening)\n/Producer (Skia/PDF m156)\n/CreationDate (D:20261202075934+01'00')\n/ModDate (D:20261202075935+01'00')>>"
+const skiaInfo = "<</Title (Verordening)\n/Creator (Mozilla/5.0 \\(X11; Linux x86_64\\) AppleWebKit/537.36 \\(KHTML, like Gecko\\) HeadlessChrome/156.0.0.0 Safari/537.36)\n/Producer (Skia/PDF m156)\n/CreationDate (D:20261202075934+01'00')\n/ModDate (D:20261202075935+01'00')>>"
 
 func TestNormalize(t *testing.T) {
 	date := time.Date(2027, 1, 1, 0, 0, 0, 0, time.UTC)
+	const creator = "verordening v1.2.0 (devel)"
 	tests := []struct {
-		name string
-		info string
-		date time.Time
-		want []string // in the normalized information dictionary
-		gone []string // no longer anywhere in the file
+		name    string
+		info    string
+		date    time.Time
+		creator string
+		want    []string // in the normalized information dictionary
+		gone    []string // no longer anywhere in the file
 	}{
-		{"dates replaced", skiaInfo, date,
+		{"dates replaced", skiaInfo, date, creator,
 			[]string{"/CreationDate (D:20270101000000+00'00')", "/ModDate (D:20270101000000+00'00')", "/Title (Verordening)"},
 			[]string{"20261202"}},
-		{"zero date: no date", skiaInfo, time.Time{},
+		{"zero date: no date", skiaInfo, time.Time{}, creator,
 			[]string{"/Title (Verordening)", "/Producer (Skia/PDF m156)"},
 			[]string{"/CreationDate", "/ModDate", "20261202"}},
-		{"a date of another length is dropped", "<</CreationDate (D:2026)>>", date,
+		{"a date of another length is dropped", "<</CreationDate (D:2026)>>", date, creator,
 			nil, []string{"/CreationDate"}},
-		{"no dates", "<</Title (x)>>", date, []string{"/Title (x)"}, nil},
+		{"no dates", "<</Title (x)>>", date, creator, []string{"/Title (x)"}, nil},
+		{"the creator is the program", skiaInfo, date, creator,
+			[]string{`/Creator (verordening v1.2.0 \(devel\))`, "/Producer (Skia/PDF m156)"},
+			[]string{"Mozilla", "HeadlessChrome"}},
+		{"no creator given: Chromium's stays", skiaInfo, date, "",
+			[]string{"HeadlessChrome/156"}, nil},
+		{"a creator longer than Chromium's: Chromium's stays", "<</Creator (Skia)>>", date, creator,
+			[]string{"/Creator (Skia)"}, []string{"verordening"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			in := skiaPDF(tt.info)
-			out, err := Normalize(in, tt.date)
+			out, err := Normalize(in, tt.date, tt.creator)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -120,12 +129,12 @@ func checkID(t *testing.T, b []byte) {
 }
 
 func TestNormalizeDeterministic(t *testing.T) {
-	a, err := Normalize(skiaPDF(skiaInfo), time.Time{})
+	a, err := Normalize(skiaPDF(skiaInfo), time.Time{}, "verordening")
 	if err != nil {
 		t.Fatal(err)
 	}
 	later := strings.ReplaceAll(skiaInfo, "20261202075934", "20300606121212")
-	b, err := Normalize(skiaPDF(later), time.Time{})
+	b, err := Normalize(skiaPDF(later), time.Time{}, "verordening")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -145,7 +154,7 @@ func TestNormalizeErrors(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			_, err := Normalize([]byte(tt.in), time.Time{})
+			_, err := Normalize([]byte(tt.in), time.Time{}, "verordening")
 			if err == nil || !strings.Contains(err.Error(), tt.want) {
 				t.Errorf("Normalize: %v, want an error with %q", err, tt.want)
 			}

@@ -12,6 +12,7 @@ import (
 	"runtime"
 	"sync"
 	"time"
+	"verordening/internal/version"
 
 	"github.com/chromedp/cdproto/cdp"
 	"github.com/chromedp/cdproto/page"
@@ -123,7 +124,7 @@ func (p *Printer) Print(pg Page) ([]byte, error) {
 	if err != nil {
 		return nil, p.failed(ctx, pg, err)
 	}
-	out, err := Normalize(raw, pg.Date)
+	out, err := Normalize(raw, pg.Date, version.Generator())
 	if err != nil {
 		return nil, fmt.Errorf("%s: %v", pg.Name, err)
 	}
