@@ -84,6 +84,14 @@ func axeRun(t *testing.T, ctx context.Context, tags string) axeResult {
 // tab has no WCAG 2.1 A/AA violation.
 func TestBrowserAxe(t *testing.T) {
 	ctx, base, c, axe := browser(t)
+	// Before the first answer: the preview and the review say where to
+	// begin.
+	for _, p := range []string{"/voorbeeld/verordening", "/overzicht"} {
+		if err := chromedp.Do(ctx, chromedp.Navigate(base+p)); err != nil {
+			t.Fatal(err)
+		}
+		checkAxe(t, ctx, axe, p+" before the first answer")
+	}
 	c.complete()
 	pages := []string{"/overzicht", "/bestanden"}
 	for _, sec := range c.h.(*Server).sections() {

@@ -27,6 +27,7 @@ type built struct {
 	ans      *answer.Answers
 	out      *pipeline.Output
 	messages []message
+	empty    bool // there are no answers yet: messages says where to begin
 
 	mu    sync.Mutex
 	pages map[pageKey]*rendered // rendered previews, by tab and form
@@ -106,6 +107,7 @@ func (s *Server) builtFor(data []byte) *built {
 	defer close(b.ready)
 	if len(bytes.TrimSpace(data)) == 0 {
 		b.messages = []message{{Text: noAnswersYet, Link: "/stap/" + gemeenteSection + "#" + answer.GemeenteKey}}
+		b.empty = true
 		return b
 	}
 	ans, _, err := s.c.Decode(s.name, data)
@@ -212,7 +214,7 @@ func (s *Server) servePreview(w http.ResponseWriter, r *http.Request, fragment b
 }
 
 func (s *Server) previewData(b *built, name string) (map[string]any, int) {
-	data := map[string]any{"Title": "Voorbeeld", "Tabs": tabs, "Tab": name, "Current": "voorbeeld/verordening", "Messages": b.messages}
+	data := map[string]any{"Title": "Voorbeeld", "Tabs": tabs, "Tab": name, "Current": "voorbeeld/verordening", "Messages": b.messages, "Empty": b.empty}
 	if b.out == nil {
 		return data, http.StatusOK
 	}

@@ -48,7 +48,7 @@ func (s *Server) review(w http.ResponseWriter, r *http.Request) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	b := s.current()
-	data := map[string]any{"Title": "Overzicht van de antwoorden", "Current": "overzicht", "Messages": b.messages}
+	data := map[string]any{"Title": "Overzicht van de antwoorden", "Current": "overzicht", "Messages": b.messages, "Empty": b.empty}
 	p, asked, err := s.values(s.st)
 	if err != nil {
 		data["Messages"] = []message{{Text: err.Error()}}

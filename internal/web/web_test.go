@@ -458,6 +458,9 @@ func TestPreviewBeforeAnswers(t *testing.T) {
 		if !strings.Contains(body, `<a class="utrecht-link" href="/stap/gemeente#gemeente">`+noAnswersYet+`</a>`) {
 			t.Errorf("%s does not say where to begin:\n%s", path, body)
 		}
+		if strings.Contains(body, `role="alert"`) || strings.Contains(body, "utrecht-alert--error") {
+			t.Errorf("%s shows no answers yet as an error", path)
+		}
 		if strings.Contains(body, "moet een lijst") {
 			t.Errorf("%s shows the message about an empty file", path)
 		}
