@@ -11,14 +11,16 @@ type step struct{ o, n int }
 // equal keys pair as the longest common run; in each stretch between such
 // runs, each old block pairs, in order, with the first later new block
 // that it is like. Between pairs, the old blocks that go come before the
-// new blocks that come. The redline and the was-wordt-tabel both pair
+// new blocks that come; with side, as many of them as both texts have
+// stand side by side instead, in order, as a was-wordt-tabel shows a
+// lid that is replaced. The redline and the was-wordt-tabel both pair
 // their blocks so.
-func align(ok, nk []string, like func(o, n int) bool) []step {
+func align(ok, nk []string, like func(o, n int) bool, side bool) []step {
 	var out []step
 	i, j := 0, 0
 	var dels, inss []int
 	flush := func() {
-		out = alignStretch(out, dels, inss, like)
+		out = alignStretch(out, dels, inss, like, side)
 		dels, inss = nil, nil
 	}
 	for _, op := range diffTokens(ok, nk, false) {
@@ -49,7 +51,7 @@ func align(ok, nk []string, like func(o, n int) bool) []step {
 
 // alignStretch adds the steps of a stretch where the texts differ: dels
 // are the old blocks in it, inss the new ones.
-func alignStretch(out []step, dels, inss []int, like func(o, n int) bool) []step {
+func alignStretch(out []step, dels, inss []int, like func(o, n int) bool, side bool) []step {
 	type match struct{ d, k int }
 	var pairs []match
 	next := 0
@@ -64,6 +66,9 @@ func alignStretch(out []step, dels, inss []int, like func(o, n int) bool) []step
 	}
 	d, k := 0, 0
 	gap := func(dTo, kTo int) {
+		for ; side && d < dTo && k < kTo; d, k = d+1, k+1 {
+			out = append(out, step{dels[d], inss[k]})
+		}
 		for ; d < dTo; d++ {
 			out = append(out, step{dels[d], -1})
 		}

@@ -156,7 +156,7 @@ func redlineParas(old, new *document.Document) []rpara {
 		return p
 	}
 	var out []rpara
-	for _, s := range align(ok, nk, like) {
+	for _, s := range align(ok, nk, like, false) {
 		switch {
 		case s.o < 0:
 			out = append(out, whole(nb[s.n], diffmatchpatch.DiffInsert))

@@ -82,13 +82,14 @@ func (a *Amendment) WasWordt() *document.Document {
 // the text none says. The leden are paired by their text, not by their
 // number, as the redline pairs them: a lid inserted in the middle has a
 // row of its own with an empty left cell, and the leden after it stand
-// beside their old text under their new number.
+// beside their old text under their new number. Leden that are replaced
+// by others (a variant) stand side by side, the old beside the new.
 func articleRows(old, new *document.Article, none string, why document.Text) [][]document.Text {
 	o, n := articleParts(old), articleParts(new)
 	rows := [][]document.Text{{headingCell(o, none), headingCell(n, none), why}}
 	ok, nk := lidKeys(old), lidKeys(new)
 	like := func(i, j int) bool { return similar(ok[i], nk[j]) }
-	for _, s := range align(ok, nk, like) {
+	for _, s := range align(ok, nk, like, true) {
 		r := []document.Text{nil, nil, nil}
 		if s.o >= 0 {
 			r[0] = o[1+s.o]

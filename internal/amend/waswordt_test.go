@@ -190,7 +190,8 @@ func TestAmendWasWordtPandoc(t *testing.T) {
 // its own, the leden of the two texts side by side, after a row with the
 // heading and the reason. Leden are paired by their text: a lid inserted
 // or removed in the middle has a row of its own with an empty cell on the
-// other side, and the leden after it stand beside their own old text.
+// other side, and the leden after it stand beside their own old text;
+// leden replaced by others stand side by side.
 func TestAmendWasWordtLidRows(t *testing.T) {
 	lid := func(n, s string) *document.Lid { return &document.Lid{Number: n, Text: document.Plain(s)} }
 	art := func(leden ...*document.Lid) *document.Article {
@@ -224,6 +225,14 @@ func TestAmendWasWordtLidRows(t *testing.T) {
 				{"1. De aanvraag wordt schriftelijk ingediend.", "1. De aanvraag wordt schriftelijk ingediend."},
 				{"2. Bij de aanvraag voegt de werkgever een begeleidingsplan.", ""},
 				{"3. Het college beslist binnen acht weken.", "2. Het college beslist binnen acht weken."}}},
+		{"replaced by other leden, as a variant is",
+			art(lid("1", "De aanvraag wordt schriftelijk ingediend."), lid("2", "Iedere organisatie mag zich aanmelden."), lid("3", "Aanmelden gaat via een formulier.")),
+			art(lid("1", "De aanvraag wordt schriftelijk ingediend."), lid("2", "Het college kiest na een aanbesteding."), lid("3", "Contracten lopen vier jaar."), lid("4", "Naleving wordt jaarlijks gecontroleerd.")),
+			[][]string{heading,
+				{"1. De aanvraag wordt schriftelijk ingediend.", "1. De aanvraag wordt schriftelijk ingediend."},
+				{"2. Iedere organisatie mag zich aanmelden.", "2. Het college kiest na een aanbesteding."},
+				{"3. Aanmelden gaat via een formulier.", "3. Contracten lopen vier jaar."},
+				{"", "4. Naleving wordt jaarlijks gecontroleerd."}}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
