@@ -76,11 +76,26 @@ func (c *Chapter) Heading() Text {
 // article has a single lid (Aanwijzingen: leden are numbered only when there
 // are several) and in unnumbered sections.
 type Lid struct {
-	Number string // "1", "2", …, without the trailing dot
+	Number string // "1", "2", …, without the trailing dot; "A", "B", … for a change (IsChange)
 	Label  string // the clause author's label, for references; not printed
 	Text   Text
 	Items  []*Item // onderdelen, printed after Text
 	Blocks []Block // tables or paragraphs after the items
+}
+
+// IsChange reports whether the lid is a change of a wijzigingsartikel,
+// lettered A, B, … (Aanwijzing 6.15): its letter stands on a line of its
+// own, without a dot, and its text follows below it.
+func (l *Lid) IsChange() bool {
+	if l.Number == "" {
+		return false
+	}
+	for _, r := range l.Number {
+		if r < 'A' || r > 'Z' {
+			return false
+		}
+	}
+	return true
 }
 
 // An Item is an onderdeel ("a.", "b."), a sub-onderdeel ("1°.", "2°.") or,

@@ -130,7 +130,7 @@ func chapterHeading(c *document.Chapter) document.Text {
 func (b *body) leden(leden []*document.Lid, level int) {
 	var markers []string
 	for _, l := range leden {
-		if l.Number != "" {
+		if l.Number != "" && !l.IsChange() {
 			markers = append(markers, l.Number+".")
 		}
 	}
@@ -145,6 +145,10 @@ func (b *body) leden(leden []*document.Lid, level int) {
 // lid writes a lid, its onderdelen and its blocks.
 func (b *body) lid(l *document.Lid, numID, level int) {
 	switch {
+	case l.IsChange():
+		// The letter on a line of its own, kept with the text below it.
+		b.para(para{runs: inline(document.Plain(l.Number)), keepNext: true})
+		b.para(para{runs: inline(l.Text)})
 	case l.Number != "":
 		p := para{style: "Lid", numID: numID, runs: inline(l.Text)}
 		if numID == 0 {

@@ -192,7 +192,7 @@ func modelNumbers(d *document.Document) []string {
 	blocks(d.Intro)
 	for _, a := range d.Articles() {
 		for _, l := range a.Leden {
-			if l.Number != "" {
+			if l.Number != "" && !l.IsChange() {
 				out = append(out, l.Number+".")
 			}
 			items(l.Items)

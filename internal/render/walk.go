@@ -56,7 +56,12 @@ func (w *walker) document(d *document.Document) {
 
 func (w *walker) leden(leden []*document.Lid, level int) {
 	for _, l := range leden {
-		w.e.lid(l.Number, l.Text)
+		if l.IsChange() {
+			w.e.para(document.Plain(l.Number))
+			w.e.para(l.Text)
+		} else {
+			w.e.lid(l.Number, l.Text)
+		}
 		if len(l.Items) > 0 {
 			w.e.items(l.Items)
 		}
