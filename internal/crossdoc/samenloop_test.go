@@ -9,7 +9,8 @@ import (
 // interne werkbegeleider and a jobcoach for the same time in two cases: a
 // hand-over, and a worker whose circumstances ask for both. The
 // informatieblad tells providers both, and never says that only a
-// hand-over is possible.
+// hand-over is possible; the beleidsregels, which cannot narrow what the
+// verordening allows, name both too.
 func TestInformatiebladSamenloop(t *testing.T) {
 	c := content(t)
 	seen := 0
@@ -32,6 +33,14 @@ func TestInformatiebladSamenloop(t *testing.T) {
 		}
 		if !strings.Contains(info, "beide soorten hulp nodig heeft") {
 			t.Errorf("%s: the informatieblad does not name the second case, a worker who needs both", name)
+		}
+		if b.beleidsregels() == nil {
+			continue
+		}
+		for _, u := range bodyUnits(b.beleidsregels()) {
+			if strings.Contains(u, "behalve") && strings.Contains(u, "overdracht") && !strings.Contains(u, "om beide vormen vragen") {
+				t.Errorf("%s: the beleidsregels allow a jobcoach beside an interne werkbegeleider only for a hand-over: %q", name, u)
+			}
 		}
 	}
 	if seen == 0 {
