@@ -63,15 +63,18 @@ func ReadTexts(fsys fs.FS) *Texts {
 		d := textDir{name: dir}
 		names, _ := fs.Glob(fsys, "clauses/"+dir+"/*.md")
 		sort.Strings(names)
-		d.files = make([]*clauseFile, len(names))
+		// The goroutines fill files; d.files is cut short below only
+		// after the last of them has started, and they do not read it.
+		files := make([]*clauseFile, len(names))
+		d.files = files
 		for i, name := range names {
 			data, err := fs.ReadFile(fsys, name)
 			if err != nil {
-				d.err, d.files = err, d.files[:i]
+				d.err, d.files = err, files[:i]
 				break
 			}
 			data = lf(data)
-			wg.Go(func() { d.files[i] = t.readClause(name, dir, data) })
+			wg.Go(func() { files[i] = t.readClause(name, dir, data) })
 		}
 		t.dirs = append(t.dirs, d)
 	}
