@@ -17,6 +17,7 @@ import (
 	"verordening/internal/document"
 	"verordening/internal/pipeline"
 	"verordening/internal/render"
+	"verordening/internal/source"
 )
 
 // built is what the current answers give: the decoded answers and the
@@ -116,26 +117,35 @@ func (s *Server) builtFor(data []byte) *built {
 		b.out, err = s.c.Build(ans, nil)
 	}
 	if err != nil {
-		for _, m := range messages(err) {
-			b.messages = append(b.messages, message{Text: withoutPos(m), Link: s.linkOf(m)})
-		}
+		b.messages = s.buildMessages(err)
 	}
 	return b
+}
+
+// buildMessages are the messages that stop a build of the wizard's
+// answers, each linked to its question. A position in the wizard's own
+// answers file is left out: it names a line of a file the user never saw.
+func (s *Server) buildMessages(err error) []message {
+	list, ok := err.(source.ErrorList)
+	if !ok {
+		m := messages(err)[0]
+		return []message{{Text: m, Link: s.linkOf(m)}}
+	}
+	var out []message
+	for _, e := range list {
+		m := e.Error()
+		text := m
+		if e.Pos.File == s.name {
+			text = strings.TrimPrefix(m, e.Pos.String()+": ")
+		}
+		out = append(out, message{Text: text, Link: s.linkOf(m)})
+	}
+	return out
 }
 
 // noAnswersYet is what the preview and the review say before the first
 // answer.
 const noAnswersYet = "Er zijn nog geen antwoorden. Begin bij de eerste stap: de naam van de gemeente."
-
-// msgPos is the position that starts a CLI message.
-var msgPos = regexp.MustCompile(`^\S+:\d+:\d+: `)
-
-// withoutPos drops the position from a message about the wizard's own
-// answers: it names a line of a file the user never saw. The message
-// links to its question instead.
-func withoutPos(msg string) string {
-	return msgPos.ReplaceAllString(msg, "")
-}
 
 // maxBuilds is how many builds builtFor keeps (each some hundred kB).
 const maxBuilds = 16
