@@ -117,7 +117,8 @@ type rpara struct {
 	text string                   // the block's inline Markdown, for anchors
 	mark diffmatchpatch.Operation // DiffInsert or DiffDelete for a whole block that comes or goes
 	segs []seg
-	// old and new are the blocks compared: nil for the side that has none.
+	// old and new are the blocks compared: nil for the side that has
+	// none, and the same block for one that stays as it was.
 	old, new *rblock
 }
 

@@ -107,7 +107,7 @@ func (t *Texts) readClause(name, dir string, data []byte) *clauseFile {
 	f.name = name
 	front, body, err := SplitFrontMatter(data)
 	if err != nil {
-		f.errs.Append(source.Pos{File: name, Line: 1, Col: 1}, &source.Error{Pos: source.Pos{File: name, Line: 1, Col: 1}, Msg: err.Error()})
+		f.errs.Add(source.Pos{File: name, Line: 1, Col: 1}, "%s", err)
 		return f
 	}
 	var node yaml.Node

@@ -18,14 +18,14 @@ func writeNew(p string, data []byte) error {
 	return fill(f, data, false)
 }
 
-// fill writes data to f, syncs it if sync, and closes it.
-func fill(f *os.File, data []byte, sync bool) error {
+// fill writes data to f, syncs it if durable, and closes it.
+func fill(f *os.File, data []byte, durable bool) error {
 	_, werr := f.Write(data)
 	// CreateTemp makes 0600 and the umask may take more: an output is
 	// for everyone to read, whoever built it.
 	cherr := f.Chmod(0o644)
 	var serr error
-	if sync {
+	if durable {
 		serr = f.Sync()
 	}
 	cerr := f.Close()
@@ -74,11 +74,11 @@ func syncAll(files, dirs []syncItem) error {
 		wg.Go(func() {
 			slots <- struct{}{}
 			defer func() { <-slots }()
-			sync := syncFile
+			do := syncFile
 			if isDir(i) {
-				sync = syncDirQuiet
+				do = syncDirQuiet
 			}
-			if err := sync(it.path); err != nil {
+			if err := do(it.path); err != nil {
 				errs[i] = writeErr(it.shown, unwrapPath(err))
 			}
 		})

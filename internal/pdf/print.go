@@ -12,11 +12,12 @@ import (
 	"runtime"
 	"sync"
 	"time"
-	"verordening/internal/version"
 
 	"github.com/chromedp/cdproto/cdp"
 	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/chromedp"
+
+	"verordening/internal/version"
 )
 
 // A Page is one HTML page to print.
